@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `xsg` command: a thin shell that parses arguments, calls a library, and maps outcomes to exit
+/// codes (docs/cli.md). Each subcommand lives in its own file under Commands/.
+@main
+struct XSG: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "xsg",
+    abstract: "Experiments on SGD, XOR and spurious features in two-layer ReLU networks.",
+    discussion: """
+      xsg runs .xsg experiment scripts: declare data, networks, optimisers and probes, then train.
+      Run `xsg help SUBCOMMAND` for the options of one subcommand.
+      """,
+    version: "xsg \(version) (commit \(BuildInfo.commit))",
+    subcommands: XSG.subcommands
+  )
+}
