@@ -3,6 +3,7 @@ import ArgumentParser
 extension XSG {
   /// Every subcommand of `xsg`, one line each, in the order `xsg --help` lists them.
   static let subcommands: [ParsableCommand.Type] = [
-    Version.self
+    Version.self,
+    Plot.self,
   ]
 }
