@@ -6,5 +6,6 @@ extension XSG {
     Version.self,
     Check.self,
     Fmt.self,
+    Plot.self,
   ]
 }
