@@ -7,5 +7,6 @@ extension XSG {
     Check.self,
     Fmt.self,
     Plot.self,
+    Bench.self,
   ]
 }
