@@ -12,7 +12,7 @@ struct PanelDrawing {
   let area: Rect
 
   /// Average advance of a character of a sans-serif font, in ems; good enough to reserve label space.
-  static let charWidth = 0.56
+  static let charWidth = 0.62
   static let tickLength = 3.0
 
   init(panel: Panel, number: Int, cell: Rect, fontSize: Double) {
@@ -352,7 +352,7 @@ struct PanelDrawing {
       (area.x + inset, area.y + inset), (area.maxX - inset - width, area.y + inset),
       (area.maxX - inset - width, area.maxY - inset - height), (area.x + inset, area.maxY - inset - height),
     ]
-    let points = panel.series.flatMap { screenRuns($0).flatMap { $0 } }
+    let points = panel.series.flatMap { screenRuns($0).flatMap { $0 } } + decorationPoints()
     var best = corners[0]
     var bestCount = Int.max
     for corner in corners {
@@ -364,6 +364,28 @@ struct PanelDrawing {
       }
     }
     return best
+  }
+
+  /// Points the legend should not cover besides the data: reference curves and the labels at the top.
+  private func decorationPoints() -> [(Double, Double)] {
+    var points: [(Double, Double)] = []
+    let x0 = plan.x.domain.lowerBound
+    let x1 = plan.x.domain.upperBound
+    for reference in panel.references {
+      for i in 0...40 {
+        let x = x0 + (x1 - x0) * Double(i) / 40
+        if let sx = px(x), let sy = py(reference.value(at: x)) { points.append((sx, sy)) }
+      }
+    }
+    let labelY = area.y + fontSize / 2
+    let labels =
+      panel.windows.compactMap { w in w.label.flatMap { l in px((w.from + w.to) / 2).map { ($0, l, 0.5) } } }
+      + panel.markers.compactMap { m in m.label.flatMap { l in px(m.x).map { ($0, l, 0.0) } } }
+    for (x, label, anchor) in labels {
+      let width = Double(label.count) * PanelDrawing.charWidth * (fontSize - 2)
+      for i in 0...8 { points.append((x - anchor * width + width * Double(i) / 8, labelY)) }
+    }
+    return points
   }
 
   private func n(_ v: Double) -> String { SVGWriter.number(v) }
