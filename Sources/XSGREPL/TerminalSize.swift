@@ -1,11 +1,11 @@
 import Glibc
 
 /// The width of the terminal on stdout, for sizing terminal plots.
-enum TerminalSize {
+public enum TerminalSize {
   /// Used when stdout is not a terminal or does not report a size.
-  static let fallbackColumns = 80
+  public static let fallbackColumns = 80
 
-  static func columns() -> Int {
+  public static func columns() -> Int {
     var size = winsize()
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return fallbackColumns }
     return Int(size.ws_col)

@@ -12,8 +12,7 @@ public final class PlainLineReader: LineReader {
   }
 
   public func readLine(prompt: String) -> LineInput {
-    print(prompt, terminator: "")
-    fflush(nil)
+    xsg_write(0, prompt)
     _ = interrupts.consume()
     SignalHandlers.atPrompt.store(true, ordering: .sequentiallyConsistent)
     defer { SignalHandlers.atPrompt.store(false, ordering: .sequentiallyConsistent) }
@@ -21,10 +20,10 @@ public final class PlainLineReader: LineReader {
     // A Ctrl-C interrupts the read (the handler has no SA_RESTART), which looks like the end of the input.
     if interrupts.consume() {
       xsg_clear_stdin_error()
-      print()
+      xsg_write(0, "\n")
       return .interrupted
     }
-    print()
+    xsg_write(0, "\n")
     return .endOfInput
   }
 

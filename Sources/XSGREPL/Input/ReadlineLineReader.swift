@@ -56,7 +56,7 @@ public final class ReadlineLineReader: LineReader {
     }
     let result = ReadlineState.result ?? .endOfInput
     // Ctrl-D leaves the cursor after the prompt; end the line so the shell's prompt starts on its own.
-    if result == .endOfInput { print() }
+    if result == .endOfInput { xsg_write(0, "\n") }
     return result
   }
 
@@ -64,8 +64,7 @@ public final class ReadlineLineReader: LineReader {
   private func abandonLine() {
     rl_point = rl_end
     rl_redisplay()
-    fputs("^C\n", stdout)
-    fflush(stdout)
+    xsg_write(0, "^C\n")
     rl_free_line_state()
     rl_callback_sigcleanup()
     rl_replace_line("", 0)
