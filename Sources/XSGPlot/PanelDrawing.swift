@@ -46,7 +46,8 @@ struct PanelDrawing {
     let font = fontSize - 1
     let lineHeight = font + 2.5
     let names = entries.map { PanelDrawing.legendName($0) }
-    let boxWidth = PanelDrawing.sample + 9 + Double(names.map(\.count).max() ?? 0) * PanelDrawing.charWidth * font
+    let boxWidth =
+      PanelDrawing.sample + 9 + Double(names.map(\.count).max() ?? 0) * PanelDrawing.charWidth * font
     let boxHeight = Double(entries.count) * lineHeight + 4
     let (corner, covered) = legendCorner(width: boxWidth, height: boxHeight)
     if covered == 0 {
@@ -296,7 +297,8 @@ struct PanelDrawing {
         let baseline = max(last.1 - 2, area.y + fontSize)
         let visible = fine.filter { area.contains($0.0, $0.1) }
         let crossing = visible.min { a, b in
-          abs(a.1 - baseline) < abs(b.1 - baseline) || (abs(a.1 - baseline) == abs(b.1 - baseline) && a.0 > b.0)
+          abs(a.1 - baseline) < abs(b.1 - baseline)
+            || (abs(a.1 - baseline) == abs(b.1 - baseline) && a.0 > b.0)
         }
         let labelX = min(last.0, crossing?.0 ?? last.0, area.maxX)
         svg.element(
