@@ -1,3 +1,49 @@
 #include <stdio.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+
+/// Readline's configuration is a set of C globals, which Swift 6 refuses to assign (shared mutable state);
+/// xsg sets them once here, before the first prompt, from the REPL's single thread.
+///
+/// - `rl_readline_name` lets `~/.inputrc` bind keys under `$if xsg`.
+/// - Readline installs no signal handlers of its own: xsg's SIGINT handler decides what Ctrl-C means
+///   (clear the line at the prompt, stop training at a step boundary), and its SIGWINCH handler tells
+///   readline about a resized terminal.
+/// - History is written with timestamps so that a multi-line entry reads back as one entry.
+/// - Completion words break at the language's punctuation; the REPL's completer recomputes the word itself,
+///   so these only decide which part of the line readline replaces.
+static inline void xsg_rl_configure(rl_completion_func_t *completer) {
+  rl_readline_name = "xsg";
+  rl_catch_signals = 0;
+  rl_catch_sigwinch = 0;
+  rl_change_environment = 0;
+  rl_attempted_completion_function = completer;
+  rl_completer_word_break_characters = " \t\n\"'`@$><=;|&{}()[],.:+-*/%^!#";
+  history_write_timestamps = 1;
+  history_multiline_entries = 1;
+}
+
+#include <signal.h>
+#include <sys/select.h>
+
+/// Waits until `fd` has input, with the signal mask `mask` in force only while waiting (`pselect`), so that a
+/// signal blocked everywhere else interrupts exactly this wait (returns -1 with `errno == EINTR`).
+/// In C because `FD_SET` is a macro.
+static inline int xsg_wait_for_input(int fd, const sigset_t *mask) {
+  fd_set readable;
+  FD_ZERO(&readable);
+  FD_SET(fd, &readable);
+  return pselect(fd + 1, &readable, NULL, NULL, NULL, mask);
+}
+
+/// Forgets the error that an interrupted read left on stdin, so the next read waits again.
+/// (`stdin` is a C global that Swift 6 will not touch.)
+static inline void xsg_clear_stdin_error(void) { clearerr(stdin); }
+
+/// Writes `text` to stdout (or stderr) through the C streams readline also writes to, and flushes, so the
+/// REPL's output, readline's prompts and the interpreter's `print` appear in the order they happen.
+static inline void xsg_write(int to_stderr, const char *text) {
+  FILE *stream = to_stderr ? stderr : stdout;
+  fputs(text, stream);
+  fflush(stream);
+}

@@ -3,6 +3,9 @@ import ArgumentParser
 extension XSG {
   /// Every subcommand of `xsg`, one line each, in the order `xsg --help` lists them.
   static let subcommands: [ParsableCommand.Type] = [
-    Version.self
+    Version.self,
+    Check.self,
+    Fmt.self,
+    Plot.self,
   ]
 }

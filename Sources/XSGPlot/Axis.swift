@@ -1,0 +1,91 @@
+import Foundation
+
+/// One axis: a scale, the data range it shows, and its ticks. Both renderers map values through it, so a
+/// value lands at the same relative position in an SVG and in a terminal plot.
+public struct Axis: Equatable, Sendable {
+  public var scale: Scale
+  /// The shown range of data values (for log scales, positive).
+  public var domain: ClosedRange<Double>
+  public var ticks: [Tick]
+
+  public init(scale: Scale, domain: ClosedRange<Double>, ticks: [Tick]) {
+    self.scale = scale
+    self.domain = domain
+    self.ticks = ticks
+  }
+
+  /// An axis fitted to `values`. A loose axis widens its domain to the nearest ticks (used for y); a tight
+  /// one keeps the data range exactly (used for steps on x). Values the scale cannot show (y ≤ 0 on a
+  /// log axis, non-finite values) are ignored.
+  public init(fitting values: [Double], scale: Scale, loose: Bool, targetTicks: Int = 5) {
+    let shown = values.filter { $0.isFinite && Axis.canShow($0, on: scale) }
+    let low = shown.min() ?? (scale == .log ? 1 : 0)
+    let high = shown.max() ?? (scale == .log ? 10 : 1)
+    self.scale = scale
+    switch scale {
+    case .linear:
+      if loose {
+        domain = Ticks.looseRange(low, high, target: targetTicks)
+      } else {
+        domain = low < high ? low...high : Ticks.looseRange(low, high, target: targetTicks)
+      }
+      ticks = Ticks.linear(domain.lowerBound, domain.upperBound, target: targetTicks)
+    case .log:
+      if loose || low == high {
+        domain = Ticks.looseLogRange(low, high)
+      } else {
+        domain = low...high
+      }
+      ticks = Ticks.logarithmic(domain.lowerBound, domain.upperBound, target: targetTicks)
+    case .symlog(let threshold):
+      let t = threshold > 0 ? threshold : 1
+      let widen: (Double) -> Double = { v in
+        guard abs(v) > t else { return v < 0 ? -t : v > 0 ? t : 0 }
+        return (v < 0 ? -1 : 1) * pow(10, log10(abs(v)).rounded(.up))
+      }
+      var lo = loose ? widen(low) : low
+      var hi = loose ? widen(high) : high
+      if lo == hi {
+        lo -= t
+        hi += t
+      }
+      domain = lo...hi
+      ticks = Ticks.symlog(lo, hi, threshold: t, target: targetTicks)
+    }
+  }
+
+  /// Whether `value` has a position on `scale`.
+  public static func canShow(_ value: Double, on scale: Scale) -> Bool {
+    guard value.isFinite else { return false }
+    if case .log = scale { return value > 0 }
+    return true
+  }
+
+  /// The value after the scale's transform (identity, log10, or symmetric log).
+  public func transform(_ value: Double) -> Double {
+    switch scale {
+    case .linear: return value
+    case .log: return log10(value)
+    case .symlog(let threshold):
+      let t = threshold > 0 ? threshold : 1
+      return (value < 0 ? -1 : 1) * log10(1 + abs(value) / t)
+    }
+  }
+
+  /// The fraction of the way from the domain's low end to its high end at which `value` sits (0 at the
+  /// low end, 1 at the high end; outside 0...1 when the value lies outside the domain), or `nil` when the
+  /// scale cannot show it.
+  public func fraction(_ value: Double) -> Double? {
+    guard Axis.canShow(value, on: scale) else { return nil }
+    let a = transform(domain.lowerBound)
+    let b = transform(domain.upperBound)
+    guard b != a else { return 0.5 }
+    return (transform(value) - a) / (b - a)
+  }
+
+  /// Maps `value` onto the pixel interval from `start` (the domain's low end) to `end` (its high end).
+  /// For a y axis pass the bottom pixel as `start`, since screen y grows downwards.
+  public func map(_ value: Double, from start: Double, to end: Double) -> Double? {
+    fraction(value).map { start + $0 * (end - start) }
+  }
+}

@@ -1,0 +1,53 @@
+/// What both renderers need to know about a panel before drawing it: the fitted axes, the series groups
+/// in legend order, and how many points the y scale could not show.
+struct PanelPlan {
+  var x: Axis
+  var y: Axis
+  /// Group keys in order of first appearance; a group's index picks its colour and dash.
+  var groups: [String]
+  /// Points left out because the y scale cannot show them (y ≤ 0 on a log axis, NaN, ±∞).
+  var hiddenPoints: Int
+
+  init(_ panel: Panel, xTicks: Int = 5, yTicks: Int = 5) {
+    var xs: [Double] = []
+    var ys: [Double] = []
+    var hidden = 0
+    var groups: [String] = []
+    for series in panel.series {
+      if !groups.contains(series.groupKey) { groups.append(series.groupKey) }
+      for p in series.points where p.x.isFinite {
+        xs.append(p.x)
+        if Axis.canShow(p.y, on: panel.yScale) { ys.append(p.y) } else { hidden += 1 }
+      }
+    }
+    xs += panel.windows.flatMap { [$0.from, $0.to] } + panel.markers.map(\.x)
+    // A constant reference is part of the story (the predicted plateau), so the y axis makes room for it;
+    // exponentials are clipped instead, since they leave any range eventually.
+    for reference in panel.references {
+      if case .constant(let value) = reference.curve, Axis.canShow(value, on: panel.yScale) {
+        ys.append(value)
+      }
+    }
+    x = Axis(fitting: xs, scale: .linear, loose: false, targetTicks: xTicks)
+    y = Axis(fitting: ys, scale: panel.yScale, loose: true, targetTicks: yTicks)
+    self.groups = groups
+    hiddenPoints = hidden
+  }
+
+  func styleIndex(of series: Series) -> Int { groups.firstIndex(of: series.groupKey) ?? 0 }
+
+  /// One legend entry per group: the series that represents it (its mean or plain line if it has one).
+  func legendEntries(_ panel: Panel) -> [Series] {
+    groups.compactMap { key in
+      let members = panel.series.filter { $0.groupKey == key }
+      return members.first { $0.role != .neuron } ?? members.first
+    }
+  }
+
+  /// The note a panel shows when points were left out.
+  var hiddenNote: String? {
+    guard hiddenPoints > 0 else { return nil }
+    let what = y.scale == .log ? "non-positive or non-finite" : "non-finite"
+    return "\(hiddenPoints) \(what) value\(hiddenPoints == 1 ? "" : "s") not shown"
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// How `RunFolder.figure` chooses a panel's y scale.
+public enum ScaleChoice: Equatable, Sendable {
+  /// Log when every value is positive and they span at least two decades; linear otherwise.
+  case automatic
+  case linear
+  /// Log, or symmetric log when the panel has zeros or negative values.
+  case log
+}
+
+extension RunFolder {
+  /// The figure `xsg plot` draws. For a single run: the named probes overlaid in one panel (per-neuron
+  /// probes as thin lines under a bold mean), or with no names one panel per probe. For a sweep: one
+  /// panel per probe with one line per run and a legend naming the runs.
+  public func figure(probes requested: [String] = [], scale: ScaleChoice = .automatic, title: String? = nil)
+    throws(PlotError) -> Figure
+  {
+    let known = probeNames
+    for name in requested where !known.contains(name) {
+      throw .unknownProbe(name: name, known: known, suggestion: PlotError.suggestion(for: name, in: known))
+    }
+    let names = requested.isEmpty ? known : requested
+    var panels: [Panel]
+    if isSweep {
+      panels = names.map { probe in
+        Panel(
+          title: probe,
+          series: runs.compactMap { run in run.series(probe).map { Series(name: run.name, points: $0.points) }
+          })
+      }
+      for i in panels.indices { panels[i].showsLegend = i == 0 }
+    } else if !requested.isEmpty && requested.count > 1 {
+      panels = [Panel(series: names.flatMap { probeSeries($0) })]
+    } else {
+      panels = names.map { Panel(title: $0, series: probeSeries($0)) }
+    }
+    if panels.count == 1, title == nil, panels[0].title != nil, !isSweep {
+      // A lone panel names its probe on the y axis instead of a title, as a paper figure would.
+      panels[0].yLabel = panels[0].title
+      panels[0].title = nil
+      panels[0].showsLegend = false
+    }
+    let columns = Figure(panels: panels).columnCount
+    for i in panels.indices {
+      panels[i].yScale = RunFolder.yScale(for: panels[i].series, choice: scale)
+      // In a grid, only the bottom panel of each column says what x is.
+      if i + columns < panels.count { panels[i].xLabel = nil }
+    }
+    return Figure(title: title, panels: panels)
+  }
+
+  /// The series for one probe of a single run: neuron lines plus their mean, or the probes.csv column.
+  func probeSeries(_ probe: String) -> [Series] {
+    guard let lines = neurons[probe], !lines.isEmpty else {
+      return series(probe).map { [$0] } ?? []
+    }
+    var mean = series(probe) ?? Series.mean(of: lines, name: probe)
+    mean.role = .mean
+    mean.group = probe
+    return lines + [mean]
+  }
+
+  /// The y scale for a panel's series under `choice`.
+  public static func yScale(for series: [Series], choice: ScaleChoice) -> Scale {
+    let values = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+    guard let low = values.min(), let high = values.max() else { return .linear }
+    switch choice {
+    case .linear: return .linear
+    case .automatic: return low > 0 && high / low >= 100 ? .log : .linear
+    case .log:
+      if low > 0 { return .log }
+      let magnitudes = values.map(abs).filter { $0 > 0 }
+      guard let largest = magnitudes.max(), let smallest = magnitudes.min() else { return .linear }
+      // Linear within the smallest magnitude seen, but never more than four decades below the largest.
+      let floor = max(smallest, largest * 1e-4)
+      return .symlog(threshold: pow(10, log10(floor).rounded(.down)))
+    }
+  }
+}

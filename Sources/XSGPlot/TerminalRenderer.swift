@@ -1,0 +1,172 @@
+/// Draws a figure as text for a terminal: braille dots for the lines, box-drawing axes, tick labels from
+/// the same `Axis`/`Ticks` code as the SVG. Panels are stacked vertically. Colour (ANSI 256) is off by
+/// default; without it, several series are told apart by their number at the right end of each line.
+public struct TerminalRenderer: Sendable {
+  /// Total width of each line in characters, labels included.
+  public var width: Int
+  /// Total height of each panel in lines: title, plot rows, axis, tick labels (legend lines come after).
+  public var height: Int
+  public var color: Bool
+
+  public init(width: Int = 72, height: Int = 16, color: Bool = false) {
+    self.width = width
+    self.height = height
+    self.color = color
+  }
+
+  public func render(_ figure: Figure) -> String {
+    var lines: [String] = []
+    if let title = figure.title { lines.append(title) }
+    for (i, panel) in figure.panels.enumerated() {
+      if i > 0 { lines.append("") }
+      lines += renderPanel(panel)
+    }
+    return lines.map { trimTrailingSpaces($0) }.joined(separator: "\n") + "\n"
+  }
+
+  private func trimTrailingSpaces(_ s: String) -> String {
+    var t = Substring(s)
+    while t.hasSuffix(" ") { t = t.dropLast() }
+    return String(t)
+  }
+
+  func renderPanel(_ panel: Panel) -> [String] {
+    let titleRows = panel.title == nil ? 0 : 1
+    let rows = max(2, height - 2 - titleRows)
+    let plan = PanelPlan(panel, xTicks: max(2, width / 14), yTicks: max(2, rows / 3))
+    let entries = plan.legendEntries(panel)
+    let numbered = !color && entries.count > 1
+    let labelWidth = plan.y.ticks.map(\.label.count).max() ?? 1
+    let gutter = numbered ? 2 : 0
+    let columns = max(4, width - labelWidth - 2 - gutter)
+    var canvas = BrailleCanvas(columns: columns, rows: rows)
+
+    let dotX: (Double) -> Double? = { x in
+      plan.x.fraction(x).map { $0 * Double(canvas.dotWidth - 1) }
+    }
+    let dotY: (Double) -> Double? = { y in
+      plan.y.fraction(y).map { (1 - $0) * Double(canvas.dotHeight - 1) }
+    }
+
+    // References as dotted lines: every third dot column.
+    for reference in panel.references {
+      for dx in stride(from: 0, to: canvas.dotWidth, by: 3) {
+        let x =
+          plan.x.domain.lowerBound + (plan.x.domain.upperBound - plan.x.domain.lowerBound) * Double(dx)
+          / Double(max(canvas.dotWidth - 1, 1))
+        if let y = dotY(reference.value(at: x)) { canvas.set(dx, Int(y.rounded()), style: -1) }
+      }
+    }
+    // Series: neurons first so the means are drawn over them; remember where each group's line ends.
+    var ends: [Int: Int] = [:]
+    let ordered = panel.series.filter { $0.role == .neuron } + panel.series.filter { $0.role != .neuron }
+    for series in ordered {
+      let style = plan.styleIndex(of: series)
+      var previous: (Double, Double)?
+      for p in series.points {
+        guard let x = dotX(p.x), let y = dotY(p.y) else {
+          previous = nil
+          continue
+        }
+        if let from = previous {
+          canvas.line(from: from, to: (x, y), style: style)
+        } else {
+          canvas.set(Int(x.rounded()), Int(y.rounded()), style: style)
+        }
+        previous = (x, y)
+        if series.role != .neuron { ends[style] = min(max(Int(y.rounded()) / 4, 0), rows - 1) }
+      }
+    }
+    // Markers as vertical bars in cells no line passes through.
+    var markerColumns: Set<Int> = []
+    for marker in panel.markers {
+      if let x = dotX(marker.x) { markerColumns.insert(Int(x.rounded()) / 2) }
+    }
+
+    var yTickRows: [Int: String] = [:]
+    for tick in plan.y.ticks {
+      if let y = dotY(tick.value) { yTickRows[min(max(Int(y.rounded()) / 4, 0), rows - 1)] = tick.label }
+    }
+
+    var lines: [String] = []
+    if let title = panel.title { lines.append(String(repeating: " ", count: labelWidth + 2) + title) }
+    for row in 0..<rows {
+      var line = ""
+      let label = yTickRows[row] ?? ""
+      line += String(repeating: " ", count: labelWidth - label.count) + label
+      line += yTickRows[row] == nil ? " │" : " ┤"
+      for column in 0..<columns {
+        if canvas.isSet(column: column, row: row) {
+          line += paint(
+            String(canvas.character(column: column, row: row)), style: canvas.style(column: column, row: row))
+        } else if markerColumns.contains(column) {
+          line += "┊"
+        } else {
+          line += " "
+        }
+      }
+      if numbered {
+        let here = ends.filter { $0.value == row }.map(\.key).sorted()
+        line += here.isEmpty ? "" : " " + here.map { String($0 + 1) }.joined(separator: ",")
+      }
+      lines.append(line)
+    }
+    lines.append(xAxisLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX, panel: panel))
+    lines.append(xLabelLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX))
+    if entries.count > 1 || (entries.count == 1 && panel.title == nil) {
+      let items = entries.enumerated().map { i, series in
+        let style = plan.styleIndex(of: series)
+        let name = series.group ?? series.name
+        return numbered ? "\(style + 1) \(name)" : paint("━━", style: style) + " " + name
+      }
+      lines.append(String(repeating: " ", count: labelWidth + 2) + items.joined(separator: "   "))
+    }
+    if let note = plan.hiddenNote {
+      lines.append(String(repeating: " ", count: labelWidth + 2) + "(\(note))")
+    }
+    return lines
+  }
+
+  private func xAxisLine(
+    plan: PanelPlan, labelWidth: Int, columns: Int, dotX: (Double) -> Double?, panel: Panel
+  ) -> String {
+    var axis = Array(repeating: Character("─"), count: columns)
+    for window in panel.windows {
+      guard let a = dotX(min(window.from, window.to)), let b = dotX(max(window.from, window.to)) else {
+        continue
+      }
+      let lo = max(0, Int(a.rounded()) / 2)
+      let hi = min(columns - 1, Int(b.rounded()) / 2)
+      if lo <= hi { for c in lo...hi { axis[c] = "═" } }
+    }
+    for tick in plan.x.ticks {
+      guard let x = dotX(tick.value) else { continue }
+      let c = Int(x.rounded()) / 2
+      if c >= 0, c < columns { axis[c] = "┬" }
+    }
+    return String(repeating: " ", count: labelWidth + 1) + "└" + String(axis)
+  }
+
+  private func xLabelLine(plan: PanelPlan, labelWidth: Int, columns: Int, dotX: (Double) -> Double?) -> String
+  {
+    let offset = labelWidth + 2
+    var chars = Array(repeating: Character(" "), count: offset + columns + 8)
+    var nextFree = 0
+    for tick in plan.x.ticks {
+      guard let x = dotX(tick.value) else { continue }
+      let center = offset + Int(x.rounded()) / 2
+      let label = Array(tick.label)
+      let start = max(0, min(center - label.count / 2, chars.count - label.count))
+      guard start >= nextFree else { continue }
+      for (i, c) in label.enumerated() { chars[start + i] = c }
+      nextFree = start + label.count + 1
+    }
+    return String(chars)
+  }
+
+  private func paint(_ text: String, style: Int?) -> String {
+    guard color, let style else { return text }
+    if style < 0 { return "\u{1B}[38;5;244m" + text + "\u{1B}[0m" }
+    return "\u{1B}[38;5;\(Palette.ansi[style % Palette.ansi.count])m" + text + "\u{1B}[0m"
+  }
+}

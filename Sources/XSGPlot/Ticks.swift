@@ -1,0 +1,167 @@
+import Foundation
+
+/// A labelled position on an axis.
+public struct Tick: Equatable, Sendable {
+  public var value: Double
+  public var label: String
+
+  public init(value: Double, label: String) {
+    self.value = value
+    self.label = label
+  }
+}
+
+/// Tick placement shared by the SVG and terminal renderers: "nice" values (1, 2 or 5 times a power of
+/// ten on linear axes, powers of ten on log axes) and labels formatted to the precision the step needs.
+public enum Ticks {
+  /// The nice numbers a linear step may take, per decade.
+  static let mantissas: [Double] = [1, 2, 5, 10]
+
+  /// The smallest nice step (1, 2 or 5 × 10^k) such that `span / step` does not exceed `target`.
+  public static func niceStep(span: Double, target: Int) -> Double {
+    guard span > 0, span.isFinite else { return 1 }
+    let raw = span / Double(max(target, 1))
+    let decade = pow(10, (log10(raw)).rounded(.down))
+    for m in mantissas where m * decade >= raw * (1 - 1e-9) { return m * decade }
+    return 10 * decade
+  }
+
+  /// Linear ticks: multiples of a nice step inside `low...high`, about `target` of them (at least two when
+  /// the range is not a single point).
+  public static func linear(_ low: Double, _ high: Double, target: Int = 5) -> [Tick] {
+    guard low.isFinite, high.isFinite else { return [] }
+    if low == high { return [Tick(value: low, label: format(low, step: max(abs(low), 1)))] }
+    let step = niceStep(span: high - low, target: target)
+    let first = (low / step - 1e-9).rounded(.up)
+    let last = (high / step + 1e-9).rounded(.down)
+    guard first <= last else { return [] }
+    return stride(from: first, through: last, by: 1).map { i in
+      let value = i == 0 ? 0 : i * step
+      return Tick(value: value, label: format(value, step: step))
+    }
+  }
+
+  /// The smallest range of nice steps containing `low...high`: a "loose" axis whose ends carry ticks.
+  public static func looseRange(_ low: Double, _ high: Double, target: Int = 5) -> ClosedRange<Double> {
+    guard low.isFinite, high.isFinite else { return 0...1 }
+    if low == high {
+      let pad = low == 0 ? 1 : abs(low) * 0.1
+      return looseRange(low - pad, high + pad, target: target)
+    }
+    let step = niceStep(span: high - low, target: target)
+    let lo = (low / step + 1e-9).rounded(.down) * step
+    let hi = (high / step - 1e-9).rounded(.up) * step
+    return lo...hi
+  }
+
+  /// Log ticks inside `low...high` (both positive): every power of ten, thinned to about `target` when the
+  /// range spans many decades; within less than two decades, 1-2-5 values instead.
+  public static func logarithmic(_ low: Double, _ high: Double, target: Int = 5) -> [Tick] {
+    guard low > 0, high >= low, high.isFinite else { return [] }
+    let lo = log10(low) - 1e-9
+    let hi = log10(high) + 1e-9
+    let firstDecade = Int(lo.rounded(.up))
+    let lastDecade = Int(hi.rounded(.down))
+    let decades = lastDecade - firstDecade + 1
+    if decades >= 2 {
+      let every = max(1, Int((Double(decades) / Double(max(target, 1))).rounded(.up)))
+      return stride(from: firstDecade, through: lastDecade, by: 1)
+        .filter { ($0 - firstDecade) % every == 0 }
+        .map { Tick(value: pow(10, Double($0)), label: powerOfTen($0)) }
+    }
+    var values: [Double] = []
+    for k in Int(lo.rounded(.down))...Int(hi.rounded(.up)) {
+      for m in [1.0, 2, 5] {
+        let v = m * pow(10, Double(k))
+        if log10(v) >= lo, log10(v) <= hi { values.append(v) }
+      }
+    }
+    if values.count < 2 { return linear(low, high, target: 3) }
+    return values.map { Tick(value: $0, label: format($0, step: $0)) }
+  }
+
+  /// The decades enclosing `low...high` (a loose log axis), or the 1-2-5 values around a narrow range.
+  public static func looseLogRange(_ low: Double, _ high: Double) -> ClosedRange<Double> {
+    guard low > 0, high.isFinite, high >= low else { return 1...10 }
+    let lo = pow(10, (log10(low) + 1e-9).rounded(.down))
+    let hi = pow(10, (log10(high) - 1e-9).rounded(.up))
+    if log10(hi / lo) <= 2 {
+      let nice: (Double, FloatingPointRoundingRule) -> Double = { v, rule in
+        let decade = pow(10, log10(v).rounded(.down))
+        let candidates = [1.0, 2, 5, 10].map { $0 * decade }
+        return rule == .down
+          ? candidates.last { $0 <= v * (1 + 1e-9) } ?? decade
+          : candidates.first { $0 >= v * (1 - 1e-9) } ?? 10 * decade
+      }
+      let a = nice(low, .down)
+      let b = nice(high, .up)
+      return a...(b > a ? b : a * 2)
+    }
+    return lo...hi
+  }
+
+  /// Symmetric-log ticks: zero, and ± powers of ten from `threshold` outwards, inside `low...high`.
+  public static func symlog(_ low: Double, _ high: Double, threshold: Double, target: Int = 5) -> [Tick] {
+    guard threshold > 0 else { return linear(low, high, target: target) }
+    var values: [Double] = []
+    let base = log10(threshold).rounded(.down)
+    let top = log10(max(abs(low), abs(high), threshold))
+    let decades = Int((top - base).rounded(.up)) + 1
+    let every = max(1, Int((Double(decades) / Double(max(target / 2, 1))).rounded(.up)))
+    var positive: [Double] = []
+    var k = 0
+    while Double(k) <= top - base + 1e-9 {
+      positive.append(pow(10, base + Double(k)))
+      k += every
+    }
+    values = positive.reversed().map { -$0 } + [0] + positive
+    return values.filter { $0 >= low - 1e-12 && $0 <= high + 1e-12 }.map { v in
+      if v == 0 { return Tick(value: 0, label: "0") }
+      let exponent = Int(log10(abs(v)).rounded())
+      return Tick(value: v, label: (v < 0 ? "−" : "") + powerOfTen(exponent))
+    }
+  }
+
+  /// `10ᵏ` with a Unicode superscript exponent; 1 and 10 are written plainly.
+  public static func powerOfTen(_ exponent: Int) -> String {
+    switch exponent {
+    case 0: return "1"
+    case 1: return "10"
+    default: return "10" + superscript(exponent)
+    }
+  }
+
+  static func superscript(_ n: Int) -> String {
+    let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+    let body = String(abs(n)).map { digits[Int(String($0))!] }
+    return (n < 0 ? "⁻" : "") + String(body)
+  }
+
+  /// A tick label with as many decimals as `step` needs (0.05 steps print "0.15", 100 steps print "300"), so
+  /// the labels of one axis share their precision.
+  /// Very large or very small values switch to `m×10ᵏ`. The minus sign is the typographic one.
+  public static func format(_ value: Double, step: Double) -> String {
+    if value == 0 { return "0" }
+    let magnitude = abs(value)
+    if magnitude >= 1e5 || magnitude < 1e-3 {
+      let exponent = Int(log10(magnitude).rounded(.down))
+      let mantissa = value / pow(10, Double(exponent))
+      let stepMantissa = max(step / pow(10, Double(exponent)), 1e-12)
+      let decimals = max(0, min(6, Int((-log10(stepMantissa) - 1e-9).rounded(.up))))
+      let m = trimmed(String(format: "%.\(decimals)f", mantissa))
+      let text = m == "1" || m == "-1" ? "10" + superscript(exponent) : m + "×10" + superscript(exponent)
+      return text.replacingOccurrences(of: "-", with: "−")
+    }
+    let decimals = max(0, min(10, Int((-log10(step) - 1e-9).rounded(.up))))
+    return String(format: "%.\(decimals)f", value).replacingOccurrences(of: "-", with: "−")
+  }
+
+  /// "0.50" → "0.5", "2.00" → "2"; integers stay as they are.
+  static func trimmed(_ text: String) -> String {
+    guard text.contains(".") else { return text }
+    var t = Substring(text)
+    while t.hasSuffix("0") { t = t.dropLast() }
+    if t.hasSuffix(".") { t = t.dropLast() }
+    return String(t)
+  }
+}

@@ -1,0 +1,117 @@
+/// A `:command` typed at the prompt. Commands talk to the REPL, not the language, so they are never part of
+/// a saved script.
+enum ReplCommand: Equatable {
+  case help(topic: String?)
+  case load(path: String)
+  case save(path: String)
+  case reset
+  case env
+  case describe(name: String)
+  case history
+  /// `:plot SERIES… [log]`: each series is an expression naming a probe series or a run.
+  case plot(series: [String], logScale: Bool)
+  case quit
+}
+
+/// How a command reads what follows its name; also decides what Tab completes there.
+enum CommandArgument {
+  case nothing
+  case optionalName
+  case name
+  case file
+  case expressions
+}
+
+/// One row of the command table: `:help` prints it, the parser and the completer read it.
+struct CommandSpec {
+  let name: String
+  let argument: CommandArgument
+  let usage: String
+  let summary: String
+
+  static let all: [CommandSpec] = [
+    CommandSpec(
+      name: ":help", argument: .optionalName, usage: ":help [NAME]",
+      summary: "list the commands, or describe a builtin, keyword or command"),
+    CommandSpec(
+      name: ":load", argument: .file, usage: ":load FILE",
+      summary: "run a script in this session, keeping its bindings"),
+    CommandSpec(
+      name: ":save", argument: .file, usage: ":save FILE",
+      summary: "write this session's successful entries as a script"),
+    CommandSpec(
+      name: ":reset", argument: .nothing, usage: ":reset",
+      summary: "forget every binding, network and run of this session"),
+    CommandSpec(
+      name: ":env", argument: .nothing, usage: ":env", summary: "list the session's bindings and their kinds"),
+    CommandSpec(
+      name: ":describe", argument: .name, usage: ":describe NAME",
+      summary: "describe a binding in detail (a network, data set, optimiser or run)"),
+    CommandSpec(
+      name: ":history", argument: .nothing, usage: ":history", summary: "list the entries of the history"),
+    CommandSpec(
+      name: ":plot", argument: .expressions, usage: ":plot SERIES… [log]",
+      summary: "draw probe series (e.g. run.w_sp) in the terminal; `log` for a log y axis"),
+    CommandSpec(
+      name: ":quit", argument: .nothing, usage: ":quit", summary: "leave the REPL (so does Ctrl-D)"),
+  ]
+
+  /// The command that `word` names: its full name or an unambiguous prefix (`:q` is `:quit`).
+  static func named(_ word: String) -> CommandSpec? {
+    if let exact = all.first(where: { $0.name == word }) { return exact }
+    let matches = all.filter { $0.name.hasPrefix(word) }
+    return matches.count == 1 ? matches[0] : nil
+  }
+}
+
+/// Why a `:command` line could not be read.
+struct CommandError: Error, Equatable {
+  let message: String
+}
+
+extension ReplCommand {
+  /// Reads a line that starts with `:`.
+  static func parse(_ line: String) throws(CommandError) -> ReplCommand {
+    let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard let word = words.first, word.count > 1, let spec = CommandSpec.named(word) else {
+      let word = words.first ?? line
+      throw CommandError(message: "unknown command '\(word)'; :help lists the commands")
+    }
+    let arguments = Array(words.dropFirst())
+    let rest = line.drop { !$0.isWhitespace }.trimmingWhitespace()
+    func usage() -> CommandError { CommandError(message: "usage: \(spec.usage)") }
+    switch spec.argument {
+    case .nothing:
+      guard arguments.isEmpty else { throw usage() }
+    case .optionalName:
+      guard arguments.count <= 1 else { throw usage() }
+    case .name:
+      guard arguments.count == 1 else { throw usage() }
+    case .file:
+      guard !rest.isEmpty else { throw usage() }
+    case .expressions:
+      guard !arguments.isEmpty else { throw usage() }
+    }
+    switch spec.name {
+    case ":help": return .help(topic: arguments.first)
+    case ":load": return .load(path: rest)
+    case ":save": return .save(path: rest)
+    case ":reset": return .reset
+    case ":env": return .env
+    case ":describe": return .describe(name: arguments[0])
+    case ":history": return .history
+    case ":plot":
+      let logScale = arguments.count > 1 && arguments.last == "log"
+      let series = logScale ? Array(arguments.dropLast()) : arguments
+      return .plot(series: series, logScale: logScale)
+    default: return .quit
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing whitespace and newlines.
+  func trimmingWhitespace() -> String {
+    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+}

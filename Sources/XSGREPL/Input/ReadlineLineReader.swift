@@ -1,0 +1,145 @@
+@preconcurrency import CReadline
+import Glibc
+
+/// GNU readline on a terminal: line editing, a persistent history file, Tab completion, and Ctrl-C that
+/// clears the line.
+///
+/// Readline's alternate (callback) interface is used so that xsg owns the wait for input: a Ctrl-C
+/// interrupts `pselect`, and the reader then abandons the line itself, with no signal handler touching
+/// readline. Readline is a process-wide C library, so at most one reader exists at a time.
+public final class ReadlineLineReader: LineReader {
+  private let historyPath: String?
+  private let interrupts: InterruptFlag
+
+  /// Starts readline. `complete` receives the line up to the cursor and answers Tab.
+  public init(
+    historyPath: String?, interrupts: InterruptFlag = .shared,
+    complete: @escaping (String) -> Completion
+  ) {
+    self.historyPath = historyPath
+    self.interrupts = interrupts
+    ReadlineState.complete = complete
+    xsg_rl_configure(ReadlineState.attemptCompletion)
+    using_history()
+    stifle_history(HistoryFile.capacity)
+    if let historyPath { _ = read_history(historyPath) }
+  }
+
+  public func readLine(prompt: String) -> LineInput {
+    ReadlineState.result = nil
+    var blocked = sigset_t(), original = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGINT)
+    sigaddset(&blocked, SIGWINCH)
+    // Signals stay blocked except inside `pselect`, so a Ctrl-C between a check and the wait is not lost.
+    pthread_sigmask(SIG_BLOCK, &blocked, &original)
+    SignalHandlers.atPrompt.store(true, ordering: .sequentiallyConsistent)
+    defer {
+      SignalHandlers.atPrompt.store(false, ordering: .sequentiallyConsistent)
+      pthread_sigmask(SIG_SETMASK, &original, nil)
+    }
+    _ = interrupts.consume()
+    rl_callback_handler_install(prompt, ReadlineState.acceptLine)
+    while ReadlineState.result == nil {
+      if SignalHandlers.resized.exchange(false, ordering: .sequentiallyConsistent) { rl_resize_terminal() }
+      if interrupts.consume() {
+        abandonLine()
+        return .interrupted
+      }
+      let ready = xsg_wait_for_input(STDIN_FILENO, &original)
+      if ready < 0 && errno == EINTR { continue }
+      if ready < 0 {
+        rl_callback_handler_remove()
+        return .endOfInput
+      }
+      rl_callback_read_char()
+    }
+    let result = ReadlineState.result ?? .endOfInput
+    // Ctrl-D leaves the cursor after the prompt; end the line so the shell's prompt starts on its own.
+    if result == .endOfInput { xsg_write(0, "\n") }
+    return result
+  }
+
+  /// Shows `^C` after what was typed, forgets the line, and leaves readline ready for a fresh prompt.
+  private func abandonLine() {
+    rl_point = rl_end
+    rl_redisplay()
+    xsg_write(0, "^C\n")
+    rl_free_line_state()
+    rl_callback_sigcleanup()
+    rl_replace_line("", 0)
+    rl_callback_handler_remove()
+  }
+
+  public func addHistory(_ entry: String) {
+    if isWorthRemembering(entry) { add_history(entry) }
+  }
+
+  public var history: [String] {
+    (0..<history_length).compactMap { offset in
+      history_get(history_base + offset).flatMap { $0.pointee.line }.map { String(cString: $0) }
+    }
+  }
+
+  /// Writes the history file, creating `$XDG_STATE_HOME/xsg/` if needed.
+  public func close() {
+    guard let historyPath else { return }
+    if let slash = historyPath.lastIndex(of: "/") {
+      Self.makeDirectories(String(historyPath[..<slash]))
+    }
+    _ = write_history(historyPath)
+  }
+
+  private static func makeDirectories(_ path: String) {
+    var prefix = ""
+    for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+      prefix += prefix.isEmpty && component.isEmpty ? "/" : (prefix.hasSuffix("/") ? "" : "/") + component
+      if !prefix.isEmpty { mkdir(prefix, 0o700) }
+    }
+  }
+}
+
+/// Readline's callbacks are C function pointers that cannot capture anything, so what they share with the
+/// reader lives here. Only the REPL's thread touches it, between `rl_callback_handler_install` and the end of
+/// the read.
+private enum ReadlineState {
+  nonisolated(unsafe) static var result: LineInput?
+  nonisolated(unsafe) static var complete: ((String) -> Completion)?
+  nonisolated(unsafe) static var candidates: [String] = []
+  nonisolated(unsafe) static var next = 0
+
+  static let acceptLine: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { line in
+    if let line {
+      result = .line(String(cString: line))
+      free(line)
+    } else {
+      result = .endOfInput
+    }
+    rl_callback_handler_remove()
+  }
+
+  /// Asks the completion engine about the line up to the cursor, and hands readline its choices for the
+  /// word readline will replace.
+  static let attemptCompletion:
+    @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<
+      UnsafeMutablePointer<CChar>?
+    >? = {
+      text, _, _ in
+      rl_attempted_completion_over = 1  // never fall back to readline's own file-name completion
+      guard let complete, let buffer = rl_line_buffer, let text else { return nil }
+      let line = String(
+        decoding: UnsafeRawBufferPointer(start: buffer, count: Int(rl_point)).bindMemory(to: UInt8.self),
+        as: UTF8.self)
+      candidates = complete(line).rebased(onto: String(cString: text))
+      next = 0
+      if candidates.count == 1, candidates[0].hasSuffix("/") { rl_completion_suppress_append = 1 }
+      return rl_completion_matches(text, generate)
+    }
+
+  static let generate: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = {
+    _, _ in
+    guard next < candidates.count else { return nil }
+    defer { next += 1 }
+    return strdup(candidates[next])
+  }
+}

@@ -1,0 +1,37 @@
+import Glibc
+import Synchronization
+
+/// The SIGINT and SIGWINCH handlers of an interactive session.
+///
+/// Ctrl-C means different things at different moments: at the prompt it clears the line (the line reader
+/// sees its read interrupted and the shared flag set); while an entry runs it asks training to stop at the
+/// next step boundary. A second Ctrl-C before the first is acted on ends the process, so a runaway loop
+/// that never reaches a step boundary can still be left.
+public enum SignalHandlers {
+  /// Set while a line reader waits for input.
+  static let atPrompt = Atomic<Bool>(false)
+  /// Set when the terminal was resized; the readline reader passes it on to readline.
+  static let resized = Atomic<Bool>(false)
+
+  /// Installs both handlers, without `SA_RESTART`, so a blocked `poll` or `read` returns `EINTR`.
+  public static func install() {
+    set(SIGINT) { _ in
+      let flag = InterruptFlag.shared
+      if !SignalHandlers.atPrompt.load(ordering: .sequentiallyConsistent) && flag.isRequested {
+        let message: StaticString = "\nxsg: interrupted twice, exiting\n"
+        _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+        _exit(130)
+      }
+      flag.request()
+    }
+    set(SIGWINCH) { _ in SignalHandlers.resized.store(true, ordering: .sequentiallyConsistent) }
+  }
+
+  private static func set(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = handler
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(signal, &action, nil)
+  }
+}

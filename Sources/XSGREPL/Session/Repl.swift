@@ -1,0 +1,210 @@
+import Foundation
+import XSGPlot
+
+/// The read–eval–print loop: reads entries (several lines while the parser says they are incomplete),
+/// runs them, shows the value of an expression entered alone, and answers `:commands`. Errors are printed
+/// and the session goes on; only `:quit`, Ctrl-D or the end of the input end it.
+public final class Repl {
+  public static let prompt = "xsg> "
+  public static let continuationPrompt = "...> "
+
+  private let reader: any LineReader
+  private let evaluator: any ReplEvaluator
+  private let output: ReplOutput
+  private let terminalColumns: () -> Int
+  /// The lines of an entry still being typed.
+  private var pending: [String] = []
+  /// Entries that ran without error, for `:save`.
+  private(set) var transcript: [String] = []
+  /// Numbers entries in diagnostics: `<repl>:N`.
+  private var entryCount = 0
+
+  public init(
+    reader: any LineReader, evaluator: any ReplEvaluator, output: ReplOutput = .standard,
+    terminalColumns: @escaping () -> Int = TerminalSize.columns
+  ) {
+    self.reader = reader
+    self.evaluator = evaluator
+    self.output = output
+    self.terminalColumns = terminalColumns
+  }
+
+  /// Tab completion for the line being typed: earlier lines of a pending entry give the context.
+  public func complete(_ lineBeforeCursor: String) -> Completion {
+    CompletionEngine(source: evaluator).complete((pending + [lineBeforeCursor]).joined(separator: "\n"))
+  }
+
+  /// Runs the session until `:quit` or the end of the input, then saves the history.
+  public func run() {
+    defer { reader.close() }
+    while true {
+      switch reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+      case .endOfInput:
+        if !pending.isEmpty { finishEntry() }
+        return
+      case .interrupted:
+        pending = []
+      case .line(let line):
+        if pending.isEmpty && line.trimmingWhitespace().hasPrefix(":") {
+          reader.addHistory(line.trimmingWhitespace())
+          if !perform(line.trimmingWhitespace()) { return }
+          continue
+        }
+        pending.append(line)
+        let entry = pending.joined(separator: "\n")
+        if entry.allSatisfy(\.isWhitespace) {
+          pending = []
+        } else if !evaluator.isIncomplete(entry + "\n") {
+          finishEntry()
+        }
+      }
+    }
+  }
+
+  /// Runs the pending entry (complete, or cut short by the end of the input, which the parser reports).
+  private func finishEntry() {
+    let entry = pending.joined(separator: "\n")
+    pending = []
+    reader.addHistory(entry)
+    entryCount += 1
+    report(evaluator.run(entry, name: "<repl>:\(entryCount)"), of: entry)
+  }
+
+  private func report(_ outcome: EntryOutcome, of entry: String) {
+    switch outcome {
+    case .completed(let shown):
+      transcript.append(entry)
+      if let shown { output.write(shown + "\n") }
+    case .failed(let failure):
+      output.writeError(failure.text.hasSuffix("\n") ? failure.text : failure.text + "\n")
+    case .interrupted(let message):
+      transcript.append(entry)
+      output.writeError(message + "\n")
+    }
+  }
+
+  // MARK: Commands
+
+  /// Carries out a `:command`; false when it ends the session.
+  private func perform(_ line: String) -> Bool {
+    let command: ReplCommand
+    do {
+      command = try ReplCommand.parse(line)
+    } catch {
+      output.writeError("error: \(error.message)\n")
+      return true
+    }
+    switch command {
+    case .quit:
+      return false
+    case .help(let topic):
+      output.write(help(topic))
+    case .load(let path):
+      load(path)
+    case .save(let path):
+      save(path)
+    case .reset:
+      evaluator.reset()
+      transcript = []
+      output.write("the session is empty again\n")
+    case .env:
+      output.write(environmentListing())
+    case .describe(let name):
+      if let text = evaluator.describe(name) {
+        output.write(text.hasSuffix("\n") ? text : text + "\n")
+      } else {
+        output.writeError("error: nothing is bound to '\(name)'; :env lists the bindings\n")
+      }
+    case .history:
+      output.write(historyListing())
+    case .plot(let series, let logScale):
+      switch evaluator.figure(of: series, logScale: logScale) {
+      case .success(let figure):
+        output.write(TerminalRenderer(width: terminalColumns(), height: 18).render(figure))
+      case .failure(let failure):
+        output.writeError(failure.text.hasSuffix("\n") ? failure.text : failure.text + "\n")
+      }
+    }
+    return true
+  }
+
+  private func help(_ topic: String?) -> String {
+    guard let topic else {
+      let width = CommandSpec.all.map(\.usage.count).max() ?? 0
+      let rows = CommandSpec.all.map {
+        $0.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary
+      }
+      return """
+        Type a statement or an expression; an expression alone shows its value. An entry continues on
+        the next line while a bracket is open or a line ends with an operator. Tab completes names,
+        members after `.`, named arguments and file names; Ctrl-C stops training at the next step or
+        clears the line; Ctrl-D quits.
+
+        \(rows.joined(separator: "\n"))
+
+        :help NAME describes a builtin such as relu2, or a keyword.
+
+        """
+    }
+    if let spec = CommandSpec.named(topic), topic.hasPrefix(":") {
+      return "\(spec.usage)\n  \(spec.summary)\n"
+    }
+    if let text = evaluator.help(topic) { return text.hasSuffix("\n") ? text : text + "\n" }
+    return "no help for '\(topic)': it is not a builtin, keyword or command\n"
+  }
+
+  private func environmentListing() -> String {
+    let bindings = evaluator.bindings()
+    guard !bindings.isEmpty else { return "nothing is bound yet\n" }
+    let nameWidth = bindings.map(\.name.count).max() ?? 0
+    let kindWidth = bindings.map(\.kind.count).max() ?? 0
+    return bindings.map { binding in
+      binding.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+        + binding.kind.padding(toLength: kindWidth + 2, withPad: " ", startingAt: 0) + binding.summary + "\n"
+    }.joined()
+  }
+
+  private func historyListing() -> String {
+    let entries = reader.history
+    let width = String(entries.count).count
+    return entries.enumerated().map { index, entry in
+      let number = String(index + 1)
+      let lines = entry.split(separator: "\n", omittingEmptySubsequences: false)
+      let indent = String(repeating: " ", count: width + 2)
+      return String(repeating: " ", count: width - number.count) + number + "  "
+        + lines.joined(separator: "\n" + indent) + "\n"
+    }.joined()
+  }
+
+  /// Runs a script file in this session: its bindings stay, its errors name the file.
+  private func load(_ path: String) {
+    let text: String
+    do {
+      text = try String(contentsOfFile: Self.expandingTilde(path), encoding: .utf8)
+    } catch {
+      output.writeError("error: cannot read '\(path)'\n")
+      return
+    }
+    let outcome = evaluator.run(text, name: path)
+    report(outcome, of: "# :load \(path)\n" + text.trimmingWhitespace())
+  }
+
+  /// Writes the entries that ran without error, in order, as a script.
+  private func save(_ path: String) {
+    let script = transcript.map { $0 + "\n" }.joined()
+    do {
+      try script.write(toFile: Self.expandingTilde(path), atomically: true, encoding: .utf8)
+      let count = transcript.count
+      output.write("saved \(count) \(count == 1 ? "entry" : "entries") to \(path)\n")
+    } catch {
+      output.writeError("error: cannot write '\(path)'\n")
+    }
+  }
+
+  static func expandingTilde(_ path: String) -> String {
+    guard path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else {
+      return path
+    }
+    return home + path.dropFirst()
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import XSGPlot
+
+/// `xsg plot RUN_DIR [PROBE…]`: draws a finished run, or overlays the runs of a sweep, as an SVG figure.
+struct Plot: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Draw the probes of a finished run (or a sweep of runs) as an SVG figure.",
+    discussion: """
+      With no probe named, draws every probe, one panel each. Named probes of a single run share one
+      panel; a sweep folder (with index.csv) gets one panel per probe and one line per run.
+      The figure goes to RUN_DIR/figure.svg unless -o names another file.
+      """)
+
+  @Argument(help: "A run folder written by `xsg run`, or a sweep folder holding several runs.")
+  var runDirectory: String
+
+  @Argument(help: "Probes to draw (default: all of them).")
+  var probes: [String] = []
+
+  @Option(name: .shortAndLong, help: "The SVG file to write (default: RUN_DIR/figure.svg).")
+  var output: String?
+
+  @Flag(help: "Log y axis (symmetric log when values reach zero or below).")
+  var log = false
+
+  @Flag(help: "Linear y axis, even where values span decades.")
+  var linear = false
+
+  @Option(help: "A title above the figure.")
+  var title: String?
+
+  @Flag(help: "Also print the figure to the terminal.")
+  var terminal = false
+
+  func validate() throws {
+    if log && linear { throw ValidationError("--log and --linear cannot be used together") }
+  }
+
+  func run() throws {
+    let folder = URL(filePath: runDirectory)
+    let figure: Figure
+    do {
+      let run = try RunFolder.load(folder, display: runDirectory)
+      figure = try run.figure(probes: probes, scale: log ? .log : linear ? .linear : .automatic, title: title)
+    } catch {
+      FileHandle.standardError.write(Data("xsg plot: error: \(error)\n".utf8))
+      throw Plot.exitCode(for: error)
+    }
+    let target = output.map { URL(filePath: $0) } ?? folder.appending(path: "figure.svg")
+    let shown = output ?? (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "figure.svg"
+    do {
+      try Data(SVGRenderer().render(figure).utf8).write(to: target, options: .atomic)
+    } catch {
+      FileHandle.standardError.write(Data("xsg plot: error: cannot write '\(shown)'\n".utf8))
+      throw ExitStatus.software
+    }
+    if terminal { print(TerminalRenderer().render(figure), terminator: "") }
+    print("wrote \(shown)")
+  }
+
+  static func exitCode(for error: PlotError) -> ExitCode {
+    switch error {
+    case .missingFolder, .notARunFolder, .unreadableFile: return ExitStatus.noInput
+    case .malformedCSV: return ExitStatus.dataError
+    case .unknownProbe: return ExitStatus.usage
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import XSGREPL
+
+@Suite struct ReplCommandTests {
+  @Test func commandsParseWithTheirArguments() throws {
+    #expect(try ReplCommand.parse(":help") == .help(topic: nil))
+    #expect(try ReplCommand.parse(":help relu2") == .help(topic: "relu2"))
+    #expect(try ReplCommand.parse(":load my experiments/a.xsg") == .load(path: "my experiments/a.xsg"))
+    #expect(try ReplCommand.parse(":save out.xsg ") == .save(path: "out.xsg"))
+    #expect(try ReplCommand.parse(":describe f") == .describe(name: "f"))
+    #expect(
+      try ReplCommand.parse(":plot run.w_sp run.w_sig log")
+        == .plot(series: ["run.w_sp", "run.w_sig"], logScale: true))
+    #expect(try ReplCommand.parse(":plot run.w_sp") == .plot(series: ["run.w_sp"], logScale: false))
+    #expect(try ReplCommand.parse(":env") == .env)
+    #expect(try ReplCommand.parse(":reset") == .reset)
+    #expect(try ReplCommand.parse(":history") == .history)
+  }
+
+  @Test func unambiguousPrefixesName() throws {
+    #expect(try ReplCommand.parse(":q") == .quit)
+    #expect(try ReplCommand.parse(":d f") == .describe(name: "f"))
+    #expect(throws: CommandError.self) { try ReplCommand.parse(":h") }  // :help or :history
+  }
+
+  @Test func mistakesSayWhatWasExpected() {
+    #expect(throws: CommandError(message: "usage: :load FILE")) { try ReplCommand.parse(":load") }
+    #expect(throws: CommandError(message: "usage: :env")) { try ReplCommand.parse(":env f") }
+    #expect(throws: CommandError(message: "usage: :describe NAME")) { try ReplCommand.parse(":describe") }
+    #expect(throws: CommandError(message: "unknown command ':frobnicate'; :help lists the commands")) {
+      try ReplCommand.parse(":frobnicate")
+    }
+    #expect(throws: CommandError.self) { try ReplCommand.parse(":") }
+  }
+}
