@@ -28,14 +28,17 @@ extension Interpreter {
       return try binary(op, left, right, at: operatorRange)
     case .call(let callee, let arguments):
       let function = try evaluate(callee, in: scope)
-      let values = try arguments.map { (label: $0.label, value: try evaluate($0.value, in: scope), range: $0.range) }
+      let values = try arguments.map {
+        (label: $0.label, value: try evaluate($0.value, in: scope), range: $0.range)
+      }
       return try call(function, values, at: expr.range, calleeRange: callee.range)
     case .member(let base, let name):
       return try member(of: try evaluate(base, in: scope), name, baseRange: base.range)
     case .index(let base, let index):
       return try subscripted(try evaluate(base, in: scope), try evaluate(index, in: scope), at: index.range)
     case .train(let network, let data, let optimizer, let steps):
-      return try train(network: network, data: data, optimizer: optimizer, steps: steps, at: expr.range, in: scope)
+      return try train(
+        network: network, data: data, optimizer: optimizer, steps: steps, at: expr.range, in: scope)
     }
   }
 
@@ -50,7 +53,8 @@ extension Interpreter {
   func wholeNumber(_ expr: Expr, in scope: Environment, role: String) throws -> Int {
     let value = try evaluate(expr, in: scope)
     guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15 else {
-      throw RuntimeError(.type, "\(role) must be a whole number, got \(ValueText.show(value))", at: expr.range)
+      throw RuntimeError(
+        .type, "\(role) must be a whole number, got \(ValueText.show(value))", at: expr.range)
     }
     return Int(x)
   }
@@ -92,10 +96,13 @@ extension Interpreter {
         }
         index = found
       } else {
-        while position < parameters.count, scope.isDefinedHere(parameters[position].name.name) { position += 1 }
+        while position < parameters.count, scope.isDefinedHere(parameters[position].name.name) {
+          position += 1
+        }
         guard position < parameters.count else {
           throw RuntimeError(
-            .arguments, "too many arguments: \(function.signature) takes \(parameters.count)", at: argument.range)
+            .arguments, "too many arguments: \(function.signature) takes \(parameters.count)",
+            at: argument.range)
         }
         index = position
         position += 1
@@ -118,7 +125,8 @@ extension Interpreter {
     defer { callDepth -= 1 }
     guard callDepth <= Interpreter.maximumCallDepth else {
       throw RuntimeError(
-        .limit, "calls nest deeper than \(Interpreter.maximumCallDepth) levels (endless recursion?)", at: range)
+        .limit, "calls nest deeper than \(Interpreter.maximumCallDepth) levels (endless recursion?)",
+        at: range)
     }
     if case .return(let value) = try execute(function.declaration.body, in: scope) { return value }
     return .none
@@ -129,7 +137,8 @@ extension Interpreter {
     switch (left, right) {
     case (.data(let data), .dataStage(let stage)):
       guard case .train(var spec, var hasSignal) = data.kind else {
-        throw RuntimeError(.type, "a test set cannot be changed with '|'; pipe the training data instead", at: lhs.range)
+        throw RuntimeError(
+          .type, "a test set cannot be changed with '|'; pipe the training data instead", at: lhs.range)
       }
       switch stage {
       case .signal(let signal):
@@ -141,14 +150,18 @@ extension Interpreter {
       }
       return .data(DataValue(.train(spec, hasSignal: hasSignal)))
     case (_, .builtin), (_, .function):
-      return try call(right, [(label: nil, value: left, range: lhs.range)], at: lhs.range.union(rhs.range), calleeRange: rhs.range)
+      return try call(
+        right, [(label: nil, value: left, range: lhs.range)], at: lhs.range.union(rhs.range),
+        calleeRange: rhs.range)
     case (.data, _):
       throw RuntimeError(
-        .type, "'|' after data needs a data stage such as xor(1, 2) or spurious(3, flip: 0.1), got \(right.kind)",
+        .type,
+        "'|' after data needs a data stage such as xor(1, 2) or spurious(3, flip: 0.1), got \(right.kind)",
         at: rhs.range)
     default:
       throw RuntimeError(
-        .type, "'|' needs data on its left (e.g. hypercube(100) | xor(1, 2)), got \(left.kind)", at: lhs.range)
+        .type, "'|' needs data on its left (e.g. hypercube(100) | xor(1, 2)), got \(left.kind)", at: lhs.range
+      )
     }
   }
 }

@@ -15,16 +15,20 @@ public final class Interpreter: @unchecked Sendable {
     public var progress: Progress
     /// Where `print` writes (stdout for `xsg run`).
     public var write: @Sendable (String) -> Void
+    /// Polled at every step boundary and between statements: true stops the script cleanly.
+    public var shouldStop: @Sendable () -> Bool
 
     public init(
       seedOverride: Int? = nil, threads: Int = 1, overrides: [Override] = [],
-      progress: Progress = Progress(mode: .quiet), write: @escaping @Sendable (String) -> Void
+      progress: Progress = Progress(mode: .quiet), write: @escaping @Sendable (String) -> Void,
+      shouldStop: @escaping @Sendable () -> Bool = { Interrupt.isRequested }
     ) {
       self.seedOverride = seedOverride
       self.threads = threads
       self.overrides = overrides
       self.progress = progress
       self.write = write
+      self.shouldStop = shouldStop
     }
   }
 
@@ -33,10 +37,10 @@ public final class Interpreter: @unchecked Sendable {
   /// User functions may nest this deep (a clean error instead of a stack overflow).
   static let maximumCallDepth = 150
 
-  public let settings: Settings
+  public internal(set) var settings: Settings
   public let globals = Environment(parent: nil)
   /// The run folder, when the interpreter runs under `xsg run` (nil in the REPL and in tests).
-  public internal(set) var folder: RunFolderWriter?
+  public var folder: RunFolderWriter?
   public internal(set) var runs: [RunValue] = []
   var seed: UInt64
   var loopVariables: [(String, Value)] = []
@@ -58,7 +62,6 @@ public final class Interpreter: @unchecked Sendable {
   /// Runs a whole script. Overrides must name top-level `let`s of this script.
   public func run(_ program: Program) throws {
     try checkOverrides(program)
-    try record(seed: seed)
     for statement in program.statements {
       if case .return(let value) = try execute(statement, in: globals, topLevel: true) {
         _ = value
@@ -83,7 +86,8 @@ public final class Interpreter: @unchecked Sendable {
     return last
   }
 
-  func checkOverrides(_ program: Program) throws {
+  /// Checks that every override names a top-level `let` of `program` (before anything runs or is written).
+  public func checkOverrides(_ program: Program) throws {
     for statement in program.statements {
       if case .let(let name, _) = statement.kind { overridable.insert(name.name) }
     }
@@ -99,7 +103,7 @@ public final class Interpreter: @unchecked Sendable {
   }
 
   func checkInterrupt() throws {
-    if Interrupt.isRequested { throw Interrupted() }
+    if settings.shouldStop() { throw Interrupted() }
   }
 
   /// The current seed (`seed` statements change it).
@@ -115,9 +119,13 @@ public enum UsageError: Error, CustomStringConvertible, Equatable {
     switch self {
     case .unknownOverride(let name, let suggestion, let known):
       var text = "override \(name)=…: the script has no top-level 'let \(name)'"
-      if let suggestion { text += "; did you mean '\(suggestion)'?" }
-      else if !known.isEmpty { text += "; it can override: " + known.joined(separator: ", ") }
-      else { text += "; it has no top-level lets to override" }
+      if let suggestion {
+        text += "; did you mean '\(suggestion)'?"
+      } else if !known.isEmpty {
+        text += "; it can override: " + known.joined(separator: ", ")
+      } else {
+        text += "; it has no top-level lets to override"
+      }
       return text
     case .overrideKind(let name, let expected, let got):
       return "override \(name)=…: the script's \(name) is a \(expected), not a \(got)"

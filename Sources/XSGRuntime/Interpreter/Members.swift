@@ -13,14 +13,22 @@ public enum Members {
   public static let network: [Member] = [
     .init(name: "a", returns: "vector", doc: "second-layer weights a_j, one per neuron"),
     .init(name: "abs_a", returns: "vector", doc: "|a_j|"),
-    .init(name: "w", returns: "matrix", doc: "first-layer weights, width × d; `f.w[k]` is coordinate k of every neuron"),
+    .init(
+      name: "w", returns: "matrix",
+      doc: "first-layer weights, width × d; `f.w[k]` is coordinate k of every neuron"),
     .init(name: "b", returns: "vector", doc: "biases b_j (empty without biases)"),
-    .init(name: "w_sig", returns: "vector", doc: "|⟨w_j[i,j], μ_sig⟩|/√2, μ_sig the signal direction matching sign(a_j)"),
+    .init(
+      name: "w_sig", returns: "vector",
+      doc: "|⟨w_j[i,j], μ_sig⟩|/√2, μ_sig the signal direction matching sign(a_j)"),
     .init(name: "w_opp", returns: "vector", doc: "the same with the opposite direction μ_opp"),
     .init(name: "w_sp", returns: "vector", doc: "w_j[k], the weight on the spurious coordinate"),
-    .init(name: "w_perp", returns: "vector", doc: "‖w_j‖ over the coordinates that are neither signal nor spurious"),
+    .init(
+      name: "w_perp", returns: "vector",
+      doc: "‖w_j‖ over the coordinates that are neither signal nor spurious"),
     .init(name: "w_norm", returns: "vector", doc: "‖w_j‖"),
-    .init(name: "balance", returns: "vector", doc: "a_j² − ‖w_j‖² (+ b_j² with biases), conserved by gradient flow"),
+    .init(
+      name: "balance", returns: "vector",
+      doc: "a_j² − ‖w_j‖² (+ b_j² with biases), conserved by gradient flow"),
     .init(name: "alignment", returns: "number", doc: "fraction of neurons with sign(a_j) = sign(w_j[k])"),
     .init(name: "moved", returns: "number", doc: "‖W_t − W_0‖, the distance travelled by the first layer"),
     .init(name: "signal_neurons", returns: "number", doc: "neurons whose signal component dominates"),
@@ -33,13 +41,17 @@ public enum Members {
 
   public static let run: [Member] = [
     .init(name: "final", returns: "record", doc: "the last value of every probe: `run.final.w_sp`"),
-    .init(name: "events", returns: "record", doc: "for each true/false probe, the first step it was true (none: never)"),
+    .init(
+      name: "events", returns: "record",
+      doc: "for each true/false probe, the first step it was true (none: never)"),
     .init(name: "steps", returns: "number", doc: "steps trained in this run"),
     .init(name: "first_step", returns: "number", doc: "the network's step when the run started"),
     .init(name: "last_step", returns: "number", doc: "the network's step when the run ended"),
     .init(name: "net", returns: "network", doc: "the network it trained"),
     .init(name: "status", returns: "string", doc: "ok, interrupted or failed"),
-    .init(name: "<probe>", returns: "series", doc: "the series of a probe, by its name in the probe block: `run.w_sp`"),
+    .init(
+      name: "<probe>", returns: "series",
+      doc: "the series of a probe, by its name in the probe block: `run.w_sp`"),
   ]
 
   public static let series: [Member] = [
@@ -52,7 +64,8 @@ public enum Members {
 
   public static let data: [Member] = [
     .init(name: "d", returns: "number", doc: "the dimension"),
-    .init(name: "flip", returns: "number", doc: "the spurious flip probability λ (½ without a spurious feature)"),
+    .init(
+      name: "flip", returns: "number", doc: "the spurious flip probability λ (½ without a spurious feature)"),
     .init(name: "n", returns: "number", doc: "the number of samples (test sets and finite training sets)"),
   ]
 
@@ -85,7 +98,8 @@ extension Interpreter {
     }
     switch base {
     case .net(let net):
-      return try networkMember(net, name, range: range) ?? { throw missing("a network", Members.names(of: base)) }()
+      return try networkMember(net, name, range: range)
+        ?? { throw missing("a network", Members.names(of: base)) }()
     case .run(let run):
       if let series = run.series(name.name) { return .series(series) }
       switch name.name {
@@ -136,14 +150,15 @@ extension Interpreter {
     case "width": return .number(Double(net.spec.width))
     case "step": return .number(Double(net.network?.step ?? 0))
     case "d":
-      guard let network = net.network else { return .none }
+      guard let network = net.network else { return Value.none }
       return .number(Double(network.dimension))
     default: break
     }
     guard Members.network.contains(where: { $0.name == name.name }) else { return nil }
     guard let network = net.network else {
       throw RuntimeError(
-        .value, "the network has no parameters yet: its input dimension comes from the data at its first train",
+        .value,
+        "the network has no parameters yet: its input dimension comes from the data at its first train",
         at: range, help: "train it first, or give relu2(d: …) to create it at once")
     }
     let metrics = NetMetrics(network: network, data: net.trainedOn)

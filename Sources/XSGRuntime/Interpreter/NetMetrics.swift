@@ -10,7 +10,8 @@ struct NetMetrics {
   private func roles(_ what: String) throws -> DataSpec {
     guard let data else {
       throw CoreError.probeUndefined(
-        probe: what, reason: "it needs to know the signal and spurious coordinates: train the network on data first")
+        probe: what,
+        reason: "it needs to know the signal and spurious coordinates: train the network on data first")
     }
     return data
   }

@@ -2,7 +2,9 @@ import Foundation
 import XSGSyntax
 
 extension Interpreter {
-  func unary(_ op: UnaryOperator, _ value: Value, at range: SourceRange, operandRange: SourceRange) throws -> Value {
+  func unary(_ op: UnaryOperator, _ value: Value, at range: SourceRange, operandRange: SourceRange) throws
+    -> Value
+  {
     switch (op, value) {
     case (.negate, .number(let x)): return .number(-x)
     case (.negate, .vector(let v)): return .vector(v.map { -$0 })
@@ -11,9 +13,11 @@ extension Interpreter {
       return .matrix(m)
     case (.not, .bool(let b)): return .bool(!b)
     case (.negate, _):
-      throw RuntimeError(.type, "'-' needs a number or a vector, got \(value.kind) \(ValueText.show(value))", at: range)
+      throw RuntimeError(
+        .type, "'-' needs a number or a vector, got \(value.kind) \(ValueText.show(value))", at: range)
     case (.not, _):
-      throw RuntimeError(.type, "'not' needs true or false, got \(value.kind) \(ValueText.show(value))", at: range)
+      throw RuntimeError(
+        .type, "'not' needs true or false, got \(value.kind) \(ValueText.show(value))", at: range)
     }
   }
 
@@ -38,7 +42,9 @@ extension Interpreter {
     }
   }
 
-  private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+  private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws
+    -> Value
+  {
     func test(_ a: Double, _ b: Double) -> Bool {
       switch op {
       case .less: a < b
@@ -54,12 +60,15 @@ extension Interpreter {
       return .bool(test(order, 0))
     default:
       throw RuntimeError(
-        .type, "'\(op.rawValue)' compares two numbers (or two strings), got \(left.kind) and \(right.kind)", at: range)
+        .type, "'\(op.rawValue)' compares two numbers (or two strings), got \(left.kind) and \(right.kind)",
+        at: range)
     }
   }
 
   /// Numbers, and element-wise over vectors and matrices (with a number broadcast).
-  private func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+  private func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws
+    -> Value
+  {
     let f: (Double, Double) -> Double
     switch op {
     case .add: f = (+)
@@ -78,7 +87,8 @@ extension Interpreter {
     case (.vector(let a), .vector(let b)):
       guard a.count == b.count else {
         throw RuntimeError(
-          .shape, "'\(op.rawValue)' needs vectors of the same length, got \(a.count) and \(b.count)", at: range)
+          .shape, "'\(op.rawValue)' needs vectors of the same length, got \(a.count) and \(b.count)",
+          at: range)
       }
       return .vector(zip(a, b).map(f))
     case (.vector(let a), .number(let b)): return .vector(a.map { f($0, b) })
@@ -92,7 +102,8 @@ extension Interpreter {
     case (.matrix(let a), .matrix(let b)):
       guard a.rows == b.rows, a.columns == b.columns else {
         throw RuntimeError(
-          .shape, "'\(op.rawValue)' needs matrices of the same shape, got \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns)",
+          .shape,
+          "'\(op.rawValue)' needs matrices of the same shape, got \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns)",
           at: range)
       }
       return .matrix(Matrix(rows: a.rows, columns: a.columns, storage: zip(a.storage, b.storage).map(f)))
@@ -108,12 +119,14 @@ extension Interpreter {
   /// weights on coordinate k, one per neuron (`f.w[3]`).
   func subscripted(_ base: Value, _ index: Value, at range: SourceRange) throws -> Value {
     guard case .number(let x) = index, x == x.rounded(), abs(x) < 1e15 else {
-      throw RuntimeError(.type, "an index is a whole number, got \(index.kind) \(ValueText.show(index))", at: range)
+      throw RuntimeError(
+        .type, "an index is a whole number, got \(index.kind) \(ValueText.show(index))", at: range)
     }
     let i = Int(x)
     func check(_ count: Int, _ what: String) throws {
       guard i >= 1, i <= count else {
-        throw RuntimeError(.shape, "index \(i) is out of range: \(what) has \(count) (indices start at 1)", at: range)
+        throw RuntimeError(
+          .shape, "index \(i) is out of range: \(what) has \(count) (indices start at 1)", at: range)
       }
     }
     switch base {

@@ -21,15 +21,16 @@ extension Interpreter {
     case .seed(let expr):
       let value = try evaluate(expr, in: scope)
       guard case .number(let x) = value, x == x.rounded(), x >= 0, x < 1e15 else {
-        throw RuntimeError(.value, "a seed is a whole number ≥ 0, got \(ValueText.show(value))", at: expr.range)
+        throw RuntimeError(
+          .value, "a seed is a whole number ≥ 0, got \(ValueText.show(value))", at: expr.range)
       }
       // `--seed N` replaces the script's own top-level seed; seeds set inside loops still apply.
       seed = topLevel ? UInt64(settings.seedOverride ?? Int(x)) : UInt64(x)
-      try record(seed: seed)
 
     case .let(let name, let expr):
       var value = try evaluate(expr, in: scope)
-      if topLevel, scope === globals, let override = settings.overrides.last(where: { $0.name == name.name }) {
+      if topLevel, scope === globals, let override = settings.overrides.last(where: { $0.name == name.name })
+      {
         value = try overridden(value, with: override)
       }
       scope.define(name.name, value, kind: .let, range: name.range)
@@ -44,7 +45,8 @@ extension Interpreter {
       default:
         let expected = ["data": "data", "net": "a network", "opt": "an optimiser"][kind.rawValue] ?? ""
         throw RuntimeError(
-          .type, "'\(kind.rawValue) \(name.name)' needs \(expected), got \(value.kind) \(ValueText.show(value))",
+          .type,
+          "'\(kind.rawValue) \(name.name)' needs \(expected), got \(value.kind) \(ValueText.show(value))",
           at: expr.range, help: declarationHelp(kind))
       }
       scope.define(name.name, value, kind: bindingKind, range: name.range)
@@ -53,7 +55,8 @@ extension Interpreter {
       let value = try evaluate(every, in: scope)
       guard case .number(let x) = value, x == x.rounded(), x >= 1, x < 1e12 else {
         throw RuntimeError(
-          .value, "probe every N: N is a whole number of steps ≥ 1, got \(ValueText.show(value))", at: every.range)
+          .value, "probe every N: N is a whole number of steps ≥ 1, got \(ValueText.show(value))",
+          at: every.range)
       }
       scope.probes.append(.init(every: Int(x), entries: entries, scope: scope, range: statement.range))
 
@@ -97,7 +100,8 @@ extension Interpreter {
     let value = try evaluate(expr, in: scope)
     guard case .bool(let b) = value else {
       throw RuntimeError(
-        .type, "a condition must be true or false, got \(value.kind) \(ValueText.show(value))", at: expr.range)
+        .type, "a condition must be true or false, got \(value.kind) \(ValueText.show(value))", at: expr.range
+      )
     }
     return b
   }

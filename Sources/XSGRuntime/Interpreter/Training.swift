@@ -6,6 +6,7 @@ extension Interpreter {
   func materialise(_ net: NetValue, dimension: Int, at range: SourceRange) throws {
     do {
       net.network = try Network(spec: net.spec, dimension: dimension, seed: net.seed)
+      try record(seed: net.seed)
     } catch let error as CoreError {
       throw RuntimeError.from(error, at: range)
     }
@@ -17,19 +18,24 @@ extension Interpreter {
     network: Expr, data: Expr, optimizer: Expr, steps: Expr, at range: SourceRange, in scope: Environment
   ) throws -> Value {
     guard case .net(let net) = try evaluate(network, in: scope) else {
-      throw RuntimeError(.type, "train needs a network here (declared with net … = relu2(…))", at: network.range)
+      throw RuntimeError(
+        .type, "train needs a network here (declared with net … = relu2(…))", at: network.range)
     }
     let dataValue = try evaluate(data, in: scope)
-    guard case .data(let dataHandle) = dataValue, case .train(let spec, let hasSignal) = dataHandle.kind else {
-      let what = if case .data = dataValue { "a test set" } else { "\(dataValue.kind) \(ValueText.show(dataValue))" }
+    guard case .data(let dataHandle) = dataValue, case .train(let spec, let hasSignal) = dataHandle.kind
+    else {
+      let what =
+        if case .data = dataValue { "a test set" } else { "\(dataValue.kind) \(ValueText.show(dataValue))" }
       throw RuntimeError(.type, "train needs training data here, got \(what)", at: data.range)
     }
     guard hasSignal else {
       throw RuntimeError(
-        .value, "the data has no label function", at: data.range, help: "pipe one in: hypercube(100) | xor(1, 2)")
+        .value, "the data has no label function", at: data.range,
+        help: "pipe one in: hypercube(100) | xor(1, 2)")
     }
     guard case .opt(let opt) = try evaluate(optimizer, in: scope) else {
-      throw RuntimeError(.type, "train needs an optimiser here (declared with opt … = sgd(…))", at: optimizer.range)
+      throw RuntimeError(
+        .type, "train needs an optimiser here (declared with opt … = sgd(…))", at: optimizer.range)
     }
     let count = try wholeNumber(steps, in: scope, role: "the number of steps")
     guard count >= 0 else {
@@ -59,6 +65,7 @@ extension Interpreter {
     }
     let every = blocks.map(\.every).reduce(0, gcd)
 
+    try record(seed: seed)
     let trainer: Trainer
     do {
       trainer = try Trainer(
@@ -77,12 +84,13 @@ extension Interpreter {
     net.lastLoss = opt.spec.loss
 
     let progress = settings.progress
-    progress.begin(label: "train", from: start.step, total: start.step + count, samplesPerStep: opt.spec.batchSize)
+    progress.begin(
+      label: "train", from: start.step, total: start.step + count, samplesPerStep: opt.spec.batchSize)
     defer { progress.end() }
     let outcome: TrainingOutcome
     do {
       outcome = try trainer.train(
-        steps: count, every: every == 0 ? max(1, count) : every, shouldStop: { Interrupt.isRequested }
+        steps: count, every: every == 0 ? max(1, count) : every, shouldStop: settings.shouldStop
       ) { moment in
         net.network = moment.network
         probeMoment = ProbeMoment(step: moment.step, batchLoss: moment.batchLoss)
@@ -95,10 +103,12 @@ extension Interpreter {
         run.lastStep = moment.step
         record?.advance(to: moment.step - start.step)
         try record?.append(step: moment.step, values: columns)
-        progress.update(step: moment.step, probes: zip(names, columns).compactMap { name, column in
-          if case .scalar(let x) = column { return (name, ValueText.number(x)) }
-          return nil
-        })
+        progress.update(
+          step: moment.step,
+          probes: zip(names, columns).compactMap { name, column in
+            if case .scalar(let x) = column { return (name, ValueText.number(x)) }
+            return nil
+          })
       }
     } catch let error as CoreError {
       net.network = trainer.network

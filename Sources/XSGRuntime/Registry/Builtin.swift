@@ -147,14 +147,18 @@ public indirect enum ParamType: Sendable {
     case (.any, _): return nil
     case (.number, .number): return nil
     case (.interval(let lo, let hi), .number(let x)):
-      return x >= lo && x <= hi ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
+      return x >= lo && x <= hi
+        ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
     case (.positive, .number(let x)):
       return x > 0 ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
     case (.nonNegative, .number(let x)):
       return x >= 0 ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
     case (.integer(let min), .number(let x)):
-      if x != x.rounded() || abs(x) > 1e15 { return (.value, "\(ValueText.show(value)) is not a whole number") }
-      return Int(x) >= min ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
+      if x != x.rounded() || abs(x) > 1e15 {
+        return (.value, "\(ValueText.show(value)) is not a whole number")
+      }
+      return Int(x) >= min
+        ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
     case (.string, .string), (.bool, .bool), (.data, .data), (.net, .net), (.opt, .opt), (.run, .run),
       (.series, .series):
       return nil
@@ -176,7 +180,9 @@ public indirect enum ParamType: Sendable {
     case (.oneOf(let types), _):
       let problems = types.compactMap { $0.mismatch(value) }
       if problems.count < types.count { return nil }
-      return problems.first(where: { $0.code == .value }) ?? (.type, "expected \(description), got \(value.kind)")
+      return problems.first(where: { $0.code == .value }) ?? (
+        .type, "expected \(description), got \(value.kind)"
+      )
     default:
       return (.type, "expected \(description), got \(value.kind) \(ValueText.show(value))")
     }

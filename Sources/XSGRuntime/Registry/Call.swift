@@ -26,7 +26,8 @@ public struct Call {
           throw RuntimeError(
             .arguments, "\(builtin.name) has no argument '\(label.name)'", at: label.range,
             help: Suggestion.didYouMean(label.name, in: labels)
-              ?? (labels.isEmpty ? "it takes no arguments" : "its arguments: " + labels.joined(separator: ", ")))
+              ?? (labels.isEmpty
+                ? "it takes no arguments" : "its arguments: " + labels.joined(separator: ", ")))
         }
         parameter = found
       } else {

@@ -9,7 +9,10 @@ enum MathBuiltins {
       }
     }
     + aggregates.map { name, doc, f in
-      Builtin(name, .math, [.required("x", .numeric, "a vector, list, matrix or series")], returns: "number", doc: doc) {
+      Builtin(
+        name, .math, [.required("x", .numeric, "a vector, list, matrix or series")], returns: "number",
+        doc: doc
+      ) {
         call in
         let values = flatten(call.value("x") ?? .none)
         guard !values.isEmpty else { throw call.error("x", "\(name) of an empty collection") }
@@ -19,7 +22,10 @@ enum MathBuiltins {
       Builtin(
         "norm", .math, [.required("x", .numeric)], returns: "number", doc: "the Euclidean norm √Σx²"
       ) { call in .number(flatten(call.value("x") ?? .none).reduce(0) { $0 + $1 * $1 }.squareRoot()) },
-      Builtin("len", .math, [.required("x", .any)], returns: "number", doc: "the number of elements of a list, vector, range, series or string") {
+      Builtin(
+        "len", .math, [.required("x", .any)], returns: "number",
+        doc: "the number of elements of a list, vector, range, series or string"
+      ) {
         call in
         switch call.value("x") {
         case .list(let items)?: return .number(Double(items.count))
@@ -48,16 +54,20 @@ enum MathBuiltins {
         return .number(term(p) + term(1 - p))
       },
       Builtin(
-        "fmt", .math, [.required("x", .any), .defaulted("digits", .integer(min: 1), .number(4))], returns: "string",
+        "fmt", .math, [.required("x", .any), .defaulted("digits", .integer(min: 1), .number(4))],
+        returns: "string",
         doc: "x as text with `digits` significant digits"
       ) { call in
-        guard case .number(let x)? = call.value("x") else { return .string(ValueText.printed(call.value("x") ?? .none)) }
+        guard case .number(let x)? = call.value("x") else {
+          return .string(ValueText.printed(call.value("x") ?? .none))
+        }
         let digits = min(call.int("digits"), 17)
         if x == x.rounded(), abs(x) < 1e15 { return .string(String(Int(x))) }
         return .string(String(format: "%.\(digits)g", x))
       },
       Builtin(
-        "list", .math, [.required("x", .any)], returns: "list", doc: "the elements of a range, vector or series as a list"
+        "list", .math, [.required("x", .any)], returns: "list",
+        doc: "the elements of a range, vector or series as a list"
       ) { call in
         switch call.value("x") {
         case .range(let r)?: return .list(r.elements.map { .number(Double($0)) })
@@ -76,7 +86,9 @@ enum MathBuiltins {
     ("abs", "|x|, element-wise", { Swift.abs($0) }),
     ("sqrt", "√x, element-wise", { $0.squareRoot() }),
     ("exp", "e^x, element-wise", { Foundation.exp($0) }),
-    ("log", "natural logarithm, element-wise (as a plot axis, y: log is logarithmic)", { Foundation.log($0) }),
+    (
+      "log", "natural logarithm, element-wise (as a plot axis, y: log is logarithmic)", { Foundation.log($0) }
+    ),
     ("sign", "−1, 0 or 1, element-wise", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }),
     ("round", "nearest whole number, element-wise", { $0.rounded() }),
     ("floor", "largest whole number ≤ x, element-wise", { $0.rounded(.down) }),
@@ -84,11 +96,14 @@ enum MathBuiltins {
 
   static let aggregates: [(String, String, @Sendable ([Double]) -> Double)] = [
     ("mean", "the average", { $0.reduce(0, +) / Double($0.count) }),
-    ("median", "the median (the mean of the middle two for an even count)", { values in
-      let sorted = values.sorted()
-      let mid = sorted.count / 2
-      return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-    }),
+    (
+      "median", "the median (the mean of the middle two for an even count)",
+      { values in
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+      }
+    ),
     ("min", "the smallest element", { $0.min() ?? .nan }),
     ("max", "the largest element", { $0.max() ?? .nan }),
     ("sum", "the sum", { $0.reduce(0, +) }),
@@ -101,7 +116,8 @@ enum MathBuiltins {
     case .matrix(var m)?:
       m.storage = m.storage.map(f)
       return .matrix(m)
-    case .list(let items)?: return .vector(items.compactMap { if case .number(let x) = $0 { f(x) } else { nil } })
+    case .list(let items)?:
+      return .vector(items.compactMap { if case .number(let x) = $0 { f(x) } else { nil } })
     case .series(var s)?:
       s.values = s.values.map(f)
       s.neurons = s.neurons?.map { $0.map(f) }

@@ -33,7 +33,8 @@ enum OutputBuiltins {
       switch call.value("y") {
       case .symbol("linear")?: scale = .linear
       case .builtin(let b)? where b.name == "log": scale = .log
-      case let other?: throw call.error("y", "y: expected linear or log, got \(ValueText.show(other))", code: .type)
+      case let other?:
+        throw call.error("y", "y: expected linear or log, got \(ValueText.show(other))", code: .type)
       case nil: scale = .linear
       }
       var series: [XSGPlot.Series] = []
@@ -42,14 +43,17 @@ enum OutputBuiltins {
           guard let values = run.series(probe) else {
             throw call.error(
               "probes", "the run has no probe '\(probe)'",
-              help: Suggestion.didYouMean(probe, in: run.table.names) ?? "its probes: " + run.table.names.joined(separator: ", "))
+              help: Suggestion.didYouMean(probe, in: run.table.names) ?? "its probes: "
+                + run.table.names.joined(separator: ", "))
           }
           let label = runs.count > 1 ? "\(probe) (\(run.name))" : probe
           let xs = values.steps.map(Double.init)
           if let neurons = values.neurons {
             let width = neurons.first?.count ?? 0
             for j in 0..<width {
-              series.append(XSGPlot.Series(name: "\(label)[\(j + 1)]", xs: xs, ys: neurons.map { $0[j] }, role: .neuron, group: label))
+              series.append(
+                XSGPlot.Series(
+                  name: "\(label)[\(j + 1)]", xs: xs, ys: neurons.map { $0[j] }, role: .neuron, group: label))
             }
             series.append(XSGPlot.Series(name: label, xs: xs, ys: values.values, role: .mean, group: label))
           } else {
@@ -58,17 +62,17 @@ enum OutputBuiltins {
         }
       }
       let title = call.has("title") ? call.string("title") : nil
-      let figure = Figure(title: title, panel: Panel(yLabel: probes.joined(separator: ", "), yScale: scale, series: series))
+      let figure = Figure(
+        title: title, panel: Panel(yLabel: probes.joined(separator: ", "), yScale: scale, series: series))
       guard let folder = call.interpreter.folder else {
         call.interpreter.settings.write(TerminalRenderer().render(figure) + "\n")
         return .none
       }
       let name = call.has("file") ? call.string("file") : probes.joined(separator: "-") + ".svg"
       let url: URL
-      do {
-        url = try folder.file(named: name)
-      } catch {
-        throw call.error("file", error.description, code: .file)
+      switch HermeticPath.check(name) {
+      case .success(let relative): url = folder.url.appending(path: relative)
+      case .failure(let problem): throw call.error("file", problem.description, code: .file)
       }
       do {
         try AtomicFile.write(SVGRenderer().render(figure), to: url)

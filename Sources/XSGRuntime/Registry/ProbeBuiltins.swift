@@ -12,14 +12,16 @@ enum ProbeBuiltins {
       doc: "the mean loss on the batch of the current step (in a probe block)"
     ) { call in
       guard let moment = call.interpreter.probeMoment else {
-        throw RuntimeError(.value, "batch_loss() is measured during training: use it in a probe block", at: call.range)
+        throw RuntimeError(
+          .value, "batch_loss() is measured during training: use it in a probe block", at: call.range)
       }
       return .number(moment.batchLoss ?? .nan)
     },
     Builtin(
       "loss", .probe,
       [.required("net", .net), .required("data", .data, "a test set"), .optional("group", group)],
-      returns: "number", doc: "the mean loss (of the network's last optimiser) on a test set or one of its groups"
+      returns: "number",
+      doc: "the mean loss (of the network's last optimiser) on a test set or one of its groups"
     ) { call in .number(try metrics(call).loss) },
     Builtin(
       "accuracy", .probe, [.required("net", .net), .required("data", .data), .optional("group", group)],
@@ -45,7 +47,10 @@ enum ProbeBuiltins {
     },
     Builtin(
       "fourier", .probe,
-      [.required("net", .net), .required("data", .data), .required("coordinates", .list(.integer(min: 1)), "S")],
+      [
+        .required("net", .net), .required("data", .data),
+        .required("coordinates", .list(.integer(min: 1)), "S"),
+      ],
       returns: "number", doc: "the Fourier coefficient f̂(S) = E[f(x)·Π_{i∈S} x_i] on a test set"
     ) { call in
       let (network, set) = try prepared(call)
@@ -57,7 +62,12 @@ enum ProbeBuiltins {
     },
     Builtin(
       "cosine", .probe,
-      [.required("net", .net), .required("direction", .oneOf([.integer(min: 1), .list(.number), .numeric]), "a coordinate k or a vector of length d")],
+      [
+        .required("net", .net),
+        .required(
+          "direction", .oneOf([.integer(min: 1), .list(.number), .numeric]),
+          "a coordinate k or a vector of length d"),
+      ],
       returns: "vector", doc: "per neuron, the cosine between w_j and a coordinate axis or a direction"
     ) { call in
       let network = try parameters(call)
@@ -75,9 +85,12 @@ enum ProbeBuiltins {
   ]
 
   static func parameters(_ call: Call) throws -> Network {
-    guard case .net(let net)? = call.value("net") else { throw call.error("net", "expected a network", code: .type) }
+    guard case .net(let net)? = call.value("net") else {
+      throw call.error("net", "expected a network", code: .type)
+    }
     guard let network = net.network else {
-      throw call.error("net", "the network has no parameters yet: train it first", help: "or give relu2(d: …)")
+      throw call.error(
+        "net", "the network has no parameters yet: train it first", help: "or give relu2(d: …)")
     }
     return network
   }
@@ -93,7 +106,8 @@ enum ProbeBuiltins {
     }
     guard base.dimension == network.dimension else {
       throw call.error(
-        "data", "the network has input dimension \(network.dimension) but the test set has d = \(base.dimension)",
+        "data",
+        "the network has input dimension \(network.dimension) but the test set has d = \(base.dimension)",
         code: .shape)
     }
     if data.sampleSet == nil {
@@ -130,7 +144,9 @@ enum ProbeBuiltins {
 
 extension Interpreter {
   /// Loss, accuracy and margins of a network on a test set, computed once per network step.
-  func evaluation(of net: NetValue, _ network: Network, on data: DataValue, _ set: SampleSet, at range: SourceRange)
+  func evaluation(
+    of net: NetValue, _ network: Network, on data: DataValue, _ set: SampleSet, at range: SourceRange
+  )
     throws -> Evaluation
   {
     let key = EvaluationKey(net: ObjectIdentifier(net), step: network.step, data: ObjectIdentifier(data))

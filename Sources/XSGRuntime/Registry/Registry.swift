@@ -6,7 +6,8 @@ public enum Registry {
     DataBuiltins.all + NetworkBuiltins.all + OptimizerBuiltins.all + ProbeBuiltins.all + SeriesBuiltins.all
     + MathBuiltins.all + OutputBuiltins.all + Constants.all
 
-  private static let byName: [String: Builtin] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  private static let byName: [String: Builtin] = Dictionary(
+    all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
   public static func builtin(named name: String) -> Builtin? { byName[name] }
 

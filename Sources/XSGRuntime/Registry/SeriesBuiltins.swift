@@ -6,7 +6,8 @@ enum SeriesBuiltins {
     Builtin(
       "first_step", .series,
       [.required("series", .series), .optional("above", .number), .optional("below", .number)],
-      returns: "number or none", doc: "the first probe step at which the series is ≥ above (or ≤ below); none if never"
+      returns: "number or none",
+      doc: "the first probe step at which the series is ≥ above (or ≤ below); none if never"
     ) { call in
       let series = points(call)
       guard call.has("above") != call.has("below") else {
@@ -22,7 +23,8 @@ enum SeriesBuiltins {
       "rate", .series,
       [.required("series", .series), .required("from", .integer(min: 0)), .required("to", .integer(min: 0))],
       returns: "number or none",
-      doc: "the fitted exponential growth rate per step of |series| between two steps (least squares on log|v|)"
+      doc:
+        "the fitted exponential growth rate per step of |series| between two steps (least squares on log|v|)"
     ) { call in
       guard call.int("from") < call.int("to") else { throw call.error("to", "to: must be after from") }
       let rate = SeriesAnalysis.exponentialRate(points(call), from: call.int("from"), to: call.int("to"))
@@ -35,7 +37,8 @@ enum SeriesBuiltins {
       guard case .series(let series)? = call.value("series") else { return .none }
       guard let i = series.steps.firstIndex(of: call.int("step")) else {
         let shown = series.steps.prefix(4).map(String.init).joined(separator: ", ")
-        throw call.error("step", "step \(call.int("step")) is not a probe step of \(series.name) (\(shown), …)")
+        throw call.error(
+          "step", "step \(call.int("step")) is not a probe step of \(series.name) (\(shown), …)")
       }
       if let neurons = series.neurons { return .vector(neurons[i]) }
       return .number(series.values[i])

@@ -36,10 +36,14 @@ public final class RunFolderWriter: @unchecked Sendable {
   }
 
   /// The folder name for a script and its resolved configuration: `<stem>-<8 hex>`.
-  public static func defaultName(scriptPath: String, script: String, overrides: [Override], seed: Int?) -> String {
+  public static func defaultName(scriptPath: String, script: String, overrides: [Override], seed: Int?)
+    -> String
+  {
     let stem = URL(filePath: scriptPath).deletingPathExtension().lastPathComponent
     var key = script + "\u{0}"
-    for override in overrides.sorted(by: { $0.name < $1.name }) { key += override.name + "=" + override.text + "\u{0}" }
+    for override in overrides.sorted(by: { $0.name < $1.name }) {
+      key += override.name + "=" + override.text + "\u{0}"
+    }
     if let seed { key += "seed=\(seed)" }
     return stem + "-" + String(SHA256.hex(key).prefix(8))
   }
@@ -58,7 +62,9 @@ public final class RunFolderWriter: @unchecked Sendable {
       try writeIndex()
     }
     let record = RunRecord(folder: self, parameters: parameters, probeNames: probeNames)
-    if !records.isEmpty { record.subfolder = uniqueName(for: parameters, index: records.count + 1, excluding: nil) }
+    if !records.isEmpty {
+      record.subfolder = uniqueName(for: parameters, index: records.count + 1, excluding: nil)
+    }
     records.append(record)
     try record.flush(force: true)
     return record
@@ -97,7 +103,9 @@ public final class RunFolderWriter: @unchecked Sendable {
       for (name, _) in record.parameters where !parameterNames.contains(name) { parameterNames.append(name) }
       for name in record.table.scalarNames where !finalNames.contains(name) { finalNames.append(name) }
     }
-    var out = (["run"] + parameterNames + finalNames + ["steps", "status"]).map(CSV.field).joined(separator: ",") + "\n"
+    var out =
+      (["run"] + parameterNames + finalNames + ["steps", "status"]).map(CSV.field).joined(separator: ",")
+      + "\n"
     for record in records {
       let parameters = Dictionary(record.parameters, uniquingKeysWith: { a, _ in a })
       var fields = [record.subfolder ?? "."]
@@ -204,7 +212,9 @@ public final class RunRecord: @unchecked Sendable {
     try files.createDirectory(at: to, withIntermediateDirectories: true)
     for item in ["probes.csv", "probes.jsonl", "summary.json", "neurons"] {
       let source = from.appending(path: item)
-      if files.fileExists(atPath: source.path) { try files.moveItem(at: source, to: to.appending(path: item)) }
+      if files.fileExists(atPath: source.path) {
+        try files.moveItem(at: source, to: to.appending(path: item))
+      }
     }
     try flush(force: true)
   }

@@ -24,7 +24,11 @@ public final class NetValue: @unchecked Sendable {
     if spec.secondLayer == .frozen { text += ", second: frozen" }
     if spec.outputScale != .one { text += ", scale: \(spec.outputScale)" }
     text += ", init: \(InitText.name(spec.initialization)))"
-    if let network { text += ", d = \(network.dimension), trained \(network.step) steps" } else { text += ", untrained" }
+    if let network {
+      text += ", d = \(network.dimension), trained \(network.step) steps"
+    } else {
+      text += ", untrained"
+    }
     return text
   }
 }
@@ -36,7 +40,8 @@ public final class OptValue: @unchecked Sendable {
 
   public var summary: String {
     var parts = [
-      "lr: \(NumberText.roundTrip(spec.learningRate))", "batch: \(spec.batchSize)", "loss: \(LossName.name(spec.loss))",
+      "lr: \(NumberText.roundTrip(spec.learningRate))", "batch: \(spec.batchSize)",
+      "loss: \(LossName.name(spec.loss))",
     ]
     if spec.schedule != .constant { parts.append("schedule: \(spec.schedule)") }
     if spec.weightDecay != 0 { parts.append("weight_decay: \(NumberText.roundTrip(spec.weightDecay))") }

@@ -15,7 +15,8 @@ public final class RunValue: @unchecked Sendable {
   public let parameters: [(String, String)]
 
   init(
-    name: String, network: NetValue, data: DataValue, optimizer: OptValue, firstStep: Int, probeNames: [String],
+    name: String, network: NetValue, data: DataValue, optimizer: OptValue, firstStep: Int,
+    probeNames: [String],
     parameters: [(String, String)]
   ) {
     self.name = name
@@ -43,7 +44,8 @@ public final class RunValue: @unchecked Sendable {
   public func series(_ name: String) -> ProbeSeries? {
     guard table.index(of: name) != nil else { return nil }
     if table.vectorNames.contains(name) {
-      return ProbeSeries(name: name, steps: table.steps, values: table.scalars(name), neurons: table.vectors(name))
+      return ProbeSeries(
+        name: name, steps: table.steps, values: table.scalars(name), neurons: table.vectors(name))
     }
     return ProbeSeries(name: name, steps: table.steps, values: table.scalars(name), neurons: nil)
   }
