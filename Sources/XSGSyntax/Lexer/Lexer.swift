@@ -93,15 +93,17 @@ public struct Lexer {
   }()
 
   private mutating func newline(at offset: Int) {
-    if let innermost = brackets.last, innermost != .leftBrace {
-      guard nextLineStartsStatement() else { return }
-      // A statement keyword cannot occur inside `(…)` or `[…]`: the bracket was left open. Forget it, so
-      // the parser reports the missing closer here and the following statements parse normally.
-      while let last = brackets.last, last != .leftBrace { brackets.removeLast() }
-    }
     guard let last = tokens.last, last.kind != .newline else { return }
-    if Lexer.continuesLine.contains(last.kind) { return }
-    if nextLineStartsWithPipe() { return }
+    if nextLineStartsStatement() {
+      // A statement keyword never continues an expression: the line before is complete or broken. A
+      // `(` or `[` still open was left open; forget it, so the parser reports the missing closer here
+      // and the following statements parse normally.
+      while let innermost = brackets.last, innermost != .leftBrace { brackets.removeLast() }
+    } else {
+      if let innermost = brackets.last, innermost != .leftBrace { return }
+      if Lexer.continuesLine.contains(last.kind) { return }
+      if nextLineStartsWithPipe() { return }
+    }
     add(.newline, offset, end: offset + 1, text: "\n")
   }
 

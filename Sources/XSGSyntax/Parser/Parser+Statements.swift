@@ -195,7 +195,7 @@ extension Parser {
   mutating func parameters() throws -> [Param] {
     var parameters: [Param] = []
     repeat {
-      if check(.rightParen) { break }
+      if check(.rightParen) || check(.newline) || isAtEnd { break }
       let parameter = try self.parameter()
       if parameter.defaultValue == nil, let last = parameters.last, last.defaultValue != nil {
         report(
