@@ -24,12 +24,12 @@ public struct Axis: Equatable, Sendable {
     self.scale = scale
     switch scale {
     case .linear:
-      if loose {
-        domain = Ticks.looseRange(low, high, target: targetTicks)
+      if loose || low == high {
+        (domain, ticks) = Ticks.loose(low, high, target: targetTicks)
       } else {
-        domain = low < high ? low...high : Ticks.looseRange(low, high, target: targetTicks)
+        domain = low...high
+        ticks = Ticks.linear(low, high, target: targetTicks)
       }
-      ticks = Ticks.linear(domain.lowerBound, domain.upperBound, target: targetTicks)
     case .log:
       if loose || low == high {
         domain = Ticks.looseLogRange(low, high)
@@ -40,7 +40,8 @@ public struct Axis: Equatable, Sendable {
     case .symlog(let threshold):
       let t = threshold > 0 ? threshold : 1
       let widen: (Double) -> Double = { v in
-        guard abs(v) > t else { return v < 0 ? -t : v > 0 ? t : 0 }
+        // Inside the linear band the axis reaches zero: near-zero values then sit on a labelled 0.
+        guard abs(v) > t else { return 0 }
         return (v < 0 ? -1 : 1) * pow(10, log10(abs(v)).rounded(.up))
       }
       var lo = loose ? widen(low) : low

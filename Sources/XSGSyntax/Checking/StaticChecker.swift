@@ -279,7 +279,10 @@ public struct StaticChecker {
         positional += 1
       }
     }
-    guard !piped else { return }
+    // After an unknown label the author probably misspelt a parameter: reporting it missing too would
+    // be a cascade.
+    guard !piped, !arguments.contains(where: { $0.label.map { !signature.names.contains($0.name) } ?? false })
+    else { return }
     let missing = signature.parameters.filter { !$0.hasDefault && given[$0.name] == nil }.map(\.name)
     if !missing.isEmpty {
       let list = missing.map { "'\($0)'" }.joined(separator: ", ")

@@ -99,9 +99,9 @@ extension Parser {
     }
     advance()
     let cadence = try expression()
-    let open = try consume(.leftBrace, "after the cadence of 'probe every'")
     try enter()
     defer { leave() }
+    let open = try consume(.leftBrace, "after the cadence of 'probe every'")
     let entries = probeEntries()
     let closing = try close(.rightBrace, opener: open)
     return Stmt(
@@ -195,7 +195,7 @@ extension Parser {
   mutating func parameters() throws -> [Param] {
     var parameters: [Param] = []
     repeat {
-      if check(.rightParen) { break }
+      if check(.rightParen) || check(.newline) || isAtEnd { break }
       let parameter = try self.parameter()
       if parameter.defaultValue == nil, let last = parameters.last, last.defaultValue != nil {
         report(
@@ -234,9 +234,10 @@ extension Parser {
 
   /// block ::= '{' statements '}'
   mutating func block(_ context: String) throws -> Block {
-    let open = try consume(.leftBrace, context)
+    // Enter before consuming `{`: past the depth limit, recovery then skips the whole block.
     try enter()
     defer { leave() }
+    let open = try consume(.leftBrace, context)
     let body = statements(inBlock: true)
     let closing = try close(.rightBrace, opener: open)
     return Block(body, open.range.union(closing.range))
