@@ -329,7 +329,7 @@ struct PanelDrawing {
     // Neuron lines first, so means and plain lines sit on top of them.
     let ordered = panel.series.filter { $0.role == .neuron } + panel.series.filter { $0.role != .neuron }
     for series in ordered {
-      let runs = screenRuns(series)
+      let runs = screenRuns(series).map { Decimation.minMax($0, bucket: 0.25) }
       guard !runs.isEmpty else { continue }
       let style = plan.styleIndex(of: series)
       let stroke = SeriesStroke(role: series.role, style: style)

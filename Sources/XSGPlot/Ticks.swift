@@ -117,7 +117,8 @@ public enum Ticks {
     let decades = Int((top - base).rounded(.up)) + 1
     let every = max(1, Int((Double(decades) / Double(max(target, 1))).rounded(.up)))
     var positive: [Double] = []
-    var k = 0
+    // ±threshold sits only log10(2) ≈ 0.3 decades from zero; when decades are thinned it would crowd 0.
+    var k = every > 1 ? every : 0
     while Double(k) <= top - base + 1e-9 {
       positive.append(pow(10, base + Double(k)))
       k += every

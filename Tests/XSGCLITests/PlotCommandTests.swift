@@ -54,6 +54,15 @@ import Testing
     #expect(result.stdout.contains("┤"))
   }
 
+  @Test func aTexFileGetsPGFPlots() throws {
+    let run = try copy("run")
+    let output = run.appending(path: "figure.tex")
+    let result = try Binary.run(["plot", run.path, "loss", "-o", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOf: output, encoding: .utf8)
+    #expect(text.contains("\\begin{tikzpicture}") && text.contains("\\nextgroupplot["))
+  }
+
   @Test func aMissingFolderIsNoInput() throws {
     let result = try Binary.run(["plot", "/nonexistent/run"])
     #expect(result.status == 66)

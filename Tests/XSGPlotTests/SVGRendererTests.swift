@@ -145,3 +145,32 @@ import Testing
       numbers.allSatisfy { $0.split(separator: ".", omittingEmptySubsequences: false).last!.count <= 2 })
   }
 }
+
+@Suite struct DecimationTests {
+  @Test func longSeriesKeepTheirExtremesAndShrink() throws {
+    // 100 000 steps with one spike: the file stays small and the spike survives.
+    var points = (0..<100_000).map { (x: Double($0), y: sin(Double($0) / 5000)) }
+    points[54_321].y = 5
+    let text = SVGRenderer().render(Figure(panel: Panel(series: [Series(name: "long", points: points)])))
+    #expect(text.utf8.count < 60_000)
+    let svg = try SVGDocument(text)
+    let d = try #require(svg.all("path", class: "series").first?.attributes["d"])
+    let ys = SVGDocument.points(d).map(\.1)
+    #expect(ys.count < 8000)
+    let labels = svg.all("text", class: "tick-label").filter { $0.classes.contains("y") }.map(\.text)
+    let ticks = svg.all("line", class: "tick").filter { $0.classes.contains("y") }.compactMap {
+      $0.number("y1")
+    }
+    let y0 = ticks[try #require(labels.firstIndex(of: "0"))]
+    let y2 = ticks[try #require(labels.firstIndex(of: "2"))]
+    #expect(abs((ys.min() ?? 0) - (y0 + 2.5 * (y2 - y0))) < 0.011)
+  }
+
+  @Test func shortRunsAreUntouched() {
+    let points = [(0.0, 1.0), (0.1, 2.0), (0.2, 0.0), (5.0, 1.0)]
+    #expect(Decimation.minMax(points, bucket: 1).map(\.1) == [1, 2, 0, 1])
+    let dense = (0..<10).map { (Double($0) / 100, Double($0 % 3)) }
+    let kept = Decimation.minMax(dense, bucket: 1)
+    #expect(kept.map(\.0) == [0, 0.02, 0.09])
+  }
+}

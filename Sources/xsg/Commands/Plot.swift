@@ -9,7 +9,8 @@ struct Plot: ParsableCommand {
     discussion: """
       With no probe named, draws every probe, one panel each. Named probes of a single run share one
       panel; a sweep folder (with index.csv) gets one panel per probe and one line per run.
-      The figure goes to RUN_DIR/figure.svg unless -o names another file.
+      The figure goes to RUN_DIR/figure.svg unless -o names another file; a name ending in .tex gets a
+      PGFPlots picture for LaTeX instead of an SVG.
       """)
 
   @Argument(help: "A run folder written by `xsg run`, or a sweep folder holding several runs.")
@@ -18,7 +19,8 @@ struct Plot: ParsableCommand {
   @Argument(help: "Probes to draw (default: all of them).")
   var probes: [String] = []
 
-  @Option(name: .shortAndLong, help: "The SVG file to write (default: RUN_DIR/figure.svg).")
+  @Option(
+    name: .shortAndLong, help: "The file to write: .svg, or .tex for PGFPlots (default: RUN_DIR/figure.svg).")
   var output: String?
 
   @Flag(help: "Log y axis (symmetric log when values reach zero or below).")
@@ -50,7 +52,10 @@ struct Plot: ParsableCommand {
     let target = output.map { URL(filePath: $0) } ?? folder.appending(path: "figure.svg")
     let shown = output ?? (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "figure.svg"
     do {
-      try Data(SVGRenderer().render(figure).utf8).write(to: target, options: .atomic)
+      let text =
+        target.pathExtension.lowercased() == "tex"
+        ? PGFPlotsRenderer().render(figure) : SVGRenderer().render(figure)
+      try Data(text.utf8).write(to: target, options: .atomic)
     } catch {
       FileHandle.standardError.write(Data("xsg plot: error: cannot write '\(shown)'\n".utf8))
       throw ExitStatus.software
