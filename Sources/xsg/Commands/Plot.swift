@@ -35,19 +35,70 @@ struct Plot: ParsableCommand {
   @Flag(help: "Also print the figure to the terminal.")
   var terminal = false
 
+  @Option(
+    name: .customLong("hline"),
+    help: ArgumentHelp(
+      "A dashed horizontal reference in every panel, e.g. --hline=2.197=logit(0.9).",
+      valueName: "VALUE[=LABEL]"))
+  var hlines: [String] = []
+
+  @Option(
+    name: .customLong("exp"),
+    help: ArgumentHelp(
+      "A dashed reference c·e^(r·step), e.g. --exp=0.0035,0.02=theory.", valueName: "C,R[=LABEL]"))
+  var exponentials: [String] = []
+
+  @Option(
+    name: .customLong("marker"),
+    help: ArgumentHelp(
+      "A vertical line at an event step, e.g. --marker=310=plateau.", valueName: "STEP[=LABEL]"))
+  var markers: [String] = []
+
+  @Option(
+    name: .customLong("window"),
+    help: ArgumentHelp("A shaded range of steps, e.g. --window=0:300=growth.", valueName: "FROM:TO[=LABEL]"))
+  var windows: [String] = []
+
   func validate() throws {
     if log && linear { throw ValidationError("--log and --linear cannot be used together") }
+    _ = try decorations()
+  }
+
+  /// The decorations given on the command line, checked.
+  func decorations() throws -> (references: [Reference], markers: [Marker], windows: [Window]) {
+    func parse<T>(_ specs: [String], _ option: String, _ form: String, _ parse: (String) -> T?) throws -> [T]
+    {
+      try specs.map { spec in
+        guard let value = parse(spec) else {
+          throw ValidationError("--\(option) '\(spec)' is not of the form \(form)")
+        }
+        return value
+      }
+    }
+    let references =
+      try parse(hlines, "hline", "VALUE[=LABEL]", DecorationSpec.constant)
+      + parse(exponentials, "exp", "C,R[=LABEL]", DecorationSpec.exponential)
+    return (
+      references, try parse(markers, "marker", "STEP[=LABEL]", DecorationSpec.marker),
+      try parse(windows, "window", "FROM:TO[=LABEL]", DecorationSpec.window)
+    )
   }
 
   func run() throws {
     let folder = URL(filePath: runDirectory)
-    let figure: Figure
+    var figure: Figure
     do {
       let run = try RunFolder.load(folder, display: runDirectory)
       figure = try run.figure(probes: probes, scale: log ? .log : linear ? .linear : .automatic, title: title)
     } catch {
       FileHandle.standardError.write(Data("xsg plot: error: \(error)\n".utf8))
       throw Plot.exitCode(for: error)
+    }
+    let extras = try decorations()
+    for i in figure.panels.indices {
+      figure.panels[i].references += extras.references
+      figure.panels[i].markers += extras.markers
+      figure.panels[i].windows += extras.windows
     }
     let target = output.map { URL(filePath: $0) } ?? folder.appending(path: "figure.svg")
     let shown = output ?? (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "figure.svg"
