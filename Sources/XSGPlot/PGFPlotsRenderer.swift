@@ -117,7 +117,8 @@ public struct PGFPlotsRenderer: Sendable {
       let bucket = (plan.x.domain.upperBound - plan.x.domain.lowerBound) / 600
       runs = runs.map { Decimation.minMax($0, bucket: bucket) }
       guard !runs.isEmpty else { continue }
-      let stroke = SeriesStroke(role: series.role, style: style)
+      var stroke = SeriesStroke(role: series.role, style: style)
+      if plan.isReplicated(series) { stroke.width = "0.7" }
       var options = [
         "color=xsg\(Self.letter(style % Palette.colors.count))", "line width=\(stroke.width)pt", "mark=none",
       ]

@@ -50,14 +50,6 @@ struct PanelDrawing {
       PanelDrawing.sample + 9 + Double(names.map(\.count).max() ?? 0) * PanelDrawing.charWidth * font
     let boxHeight = Double(entries.count) * lineHeight + 4
     let (corner, covered) = legendCorner(width: boxWidth, height: boxHeight)
-    if covered == 0 {
-      let box = Rect(x: corner.0, y: corner.1, width: boxWidth, height: boxHeight)
-      legend.box = box
-      legend.entries = entries.enumerated().map { i, series in
-        (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
-      }
-      return
-    }
     var rows: [[(Series, Double)]] = [[]]
     var x = 0.0
     for (series, name) in zip(entries, names) {
@@ -69,7 +61,17 @@ struct PanelDrawing {
       rows[rows.count - 1].append((series, x))
       x += width
     }
-    area = areaBelow(Double(rows.count) * lineHeight + 2)
+    // A row legend that would squeeze the plot to less than two thirds of its height stays inside instead.
+    let rowsHeight = Double(rows.count) * lineHeight + 2
+    if covered == 0 || rowsHeight > area.height / 3 {
+      let box = Rect(x: corner.0, y: corner.1, width: boxWidth, height: boxHeight)
+      legend.box = box
+      legend.entries = entries.enumerated().map { i, series in
+        (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
+      }
+      return
+    }
+    area = areaBelow(rowsHeight)
     let rowsTop = area.y - Double(rows.count) * lineHeight - 2
     legend.entries = rows.enumerated().flatMap { r, row in
       row.map { ($0.0, area.x + $0.1, rowsTop + lineHeight * (Double(r) + 0.5)) }
@@ -332,7 +334,8 @@ struct PanelDrawing {
       let runs = screenRuns(series).map { Decimation.minMax($0, bucket: 0.25) }
       guard !runs.isEmpty else { continue }
       let style = plan.styleIndex(of: series)
-      let stroke = SeriesStroke(role: series.role, style: style)
+      var stroke = SeriesStroke(role: series.role, style: style)
+      if plan.isReplicated(series) { stroke.width = "0.7" }
       let single = runs.allSatisfy { $0.count == 1 }
       if single {
         for run in runs {

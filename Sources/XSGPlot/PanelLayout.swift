@@ -32,9 +32,18 @@ struct PanelPlan {
     y = Axis(fitting: ys, scale: panel.yScale, loose: true, targetTicks: yTicks)
     self.groups = groups
     hiddenPoints = hidden
+    var lineCounts: [String: Int] = [:]
+    for series in panel.series where series.role == .line { lineCounts[series.groupKey, default: 0] += 1 }
+    replicated = Set(lineCounts.filter { $0.value > 1 }.map(\.key))
   }
 
+  /// Plain lines that share their group with other plain lines (seeds of one configuration) are drawn
+  /// thinner, so a bundle of replicates reads as a band rather than a thick smear.
+  var replicated: Set<String>
+
   func styleIndex(of series: Series) -> Int { groups.firstIndex(of: series.groupKey) ?? 0 }
+
+  func isReplicated(_ series: Series) -> Bool { series.role == .line && replicated.contains(series.groupKey) }
 
   /// One legend entry per group: the series that represents it (its mean or plain line if it has one).
   func legendEntries(_ panel: Panel) -> [Series] {

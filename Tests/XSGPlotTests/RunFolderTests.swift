@@ -150,6 +150,30 @@ enum Fixtures {
     #expect(figure.panels.map(\.showsLegend) == [true, false])
   }
 
+  @Test func seedsOfOneConfigurationShareALegendEntry() {
+    let names = ["lam=0.1,seed=1", "lam=0.1,seed=2", "lam=0.25,seed=1", "lam=0.25,seed=2"]
+    #expect(RunFolder.replicateGroups(names) == ["lam=0.1", "lam=0.1", "lam=0.25", "lam=0.25"])
+    #expect(RunFolder.replicateGroups(["seed=1", "seed=2"]) == ["all runs", "all runs"])
+    // Without a replicate key, or with names that are not key=value lists, every run stays its own entry.
+    #expect(RunFolder.replicateGroups(["lam=0.1", "lam=0.25"]) == [nil, nil])
+    #expect(RunFolder.replicateGroups(["run1", "run2"]) == [nil, nil])
+  }
+
+  @Test func replicatesAreDrawnThinInOneColour() throws {
+    let url = try Fixtures.folder([
+      "lam=0.1,seed=1/probes.csv": "step,loss\n0,1\n10,0.5\n",
+      "lam=0.1,seed=2/probes.csv": "step,loss\n0,1\n10,0.6\n",
+      "lam=0.25,seed=1/probes.csv": "step,loss\n0,1\n10,0.8\n",
+    ])
+    let figure = try RunFolder.load(url).figure()
+    let svg = try SVGDocument(SVGRenderer().render(figure))
+    #expect(svg.texts(class: "legend-label") == ["lam=0.1", "lam=0.25"])
+    let lines = svg.all("path", class: "series")
+    #expect(lines.count == 3)
+    #expect(lines[0].attributes["stroke"] == lines[1].attributes["stroke"])
+    #expect(lines[0].attributes["stroke-width"] == "0.7" && lines[2].attributes["stroke-width"] == "1.1")
+  }
+
   @Test func unknownProbesSuggestTheNearestName() throws {
     let run = try RunFolder.load(Fixtures.run)
     #expect(throws: PlotError.unknownProbe(name: "w_spp", known: run.probeNames, suggestion: "w_sp")) {
