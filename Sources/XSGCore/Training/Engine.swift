@@ -156,14 +156,7 @@ final class Engine {
     while start < part.sampleRange.upperBound {
       let n = min(C, part.sampleRange.upperBound - start)
       // Draw the chunk and transpose its nibbles: nibbles[g·C + s] is sample s's group g.
-      var first = 0
-      while first < n {
-        let count = min(8, n - first)
-        fillGroup(
-          first: start + first, count: count, step: step, bits: part.bits + first * words,
-          labels: part.labels + first)
-        first += count
-      }
+      fillChunk(part, start: start, count: n, step: step)
       for s in 0..<n {
         let bits = part.bits + s * words
         for w in 0..<words {
@@ -177,7 +170,6 @@ final class Engine {
       }
       // Forward: hidden[jb][s] = b + Σ_g T_g[nibble]; f accumulates 16 lanes per sample over blocks.
       let outputs = part.outputs
-      outputs.update(repeating: 0, count: n * 16)
       for jb in 0..<blocks {
         let hidden = part.hidden + jb * C * 16
         let bias = load16(biases + jb * 16)
@@ -216,7 +208,7 @@ final class Engine {
         let a = load16(outputWeights + jb * 16)
         for s in 0..<n {
           let pre = load16(hidden + s * 16)
-          var f = load16(outputs + s * 16)
+          var f = jb == 0 ? Vec16() : load16(outputs + s * 16)
           f.addProduct(a, pre.replacing(with: 0, where: pre .< 0))
           store16(f, outputs + s * 16)
         }
@@ -325,22 +317,28 @@ final class Engine {
 
   // MARK: Samples
 
-  /// Draws (or copies) samples first..<first+count (count ≤ 8) of the current step's batch.
-  @inline(__always)
-  private func fillGroup(
-    first: Int, count: Int, step: Int, bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>
-  ) {
+  /// Draws (or copies) samples start..<start+count of the current step's batch into the part's chunk.
+  private func fillChunk(_ part: PartScratch, start: Int, count: Int, step: Int) {
     switch source {
     case .online(let generator, let random):
-      generator.generateGroup(
-        into: bits, labels: labels, count: count, firstItem: UInt32(truncatingIfNeeded: first),
-        random: random, sequence: UInt64(step))
+      generator.extraWords(
+        first: start, count: count, random: random, sequence: UInt64(step), flips: part.flipWords,
+        noises: part.noiseWords)
+      var first = 0
+      while first < count {
+        let n = min(8, count - first)
+        generator.generateGroup(
+          into: part.bits + first * words, labels: part.labels + first, count: n,
+          firstItem: UInt32(truncatingIfNeeded: start + first), random: random, sequence: UInt64(step),
+          extras: (UnsafePointer(part.flipWords + first), UnsafePointer(part.noiseWords + first)))
+        first += n
+      }
     case .finite(let set, let indices):
       set.bits.withUnsafeBufferPointer { all in
         for k in 0..<count {
-          let index = indices[first + k]
-          for w in 0..<words { bits[k * words + w] = all[index * words + w] }
-          labels[k] = set.labels[index]
+          let index = indices[start + k]
+          for w in 0..<words { part.bits[k * words + w] = all[index * words + w] }
+          part.labels[k] = set.labels[index]
         }
       }
     }
@@ -385,6 +383,9 @@ final class PartScratch {
   let labels: UnsafeMutablePointer<Float>
   let nibbles: UnsafeMutablePointer<UInt8>
   let coefficients: UnsafeMutablePointer<Float>
+  /// The chunk's spurious-flip and label-noise words.
+  let flipWords: UnsafeMutablePointer<UInt32>
+  let noiseWords: UnsafeMutablePointer<UInt32>
   /// Hidden pre-activations, block-major: blocks × chunk × 16.
   let hidden: UnsafeMutablePointer<Float>
   /// f's 16 lanes per sample, and one block's δ per sample (chunk × 16 each).
@@ -408,6 +409,10 @@ final class PartScratch {
     nibbles = .allocate(capacity: groups * chunk)
     nibbles.initialize(repeating: 0, count: groups * chunk)
     coefficients = allocateFloats(chunk)
+    flipWords = .allocate(capacity: chunk + 8)
+    flipWords.initialize(repeating: 0, count: chunk + 8)
+    noiseWords = .allocate(capacity: chunk + 8)
+    noiseWords.initialize(repeating: 0, count: chunk + 8)
     hidden = allocateFloats(blocks * chunk * 16)
     outputs = allocateFloats(chunk * 16)
     deltas = allocateFloats(chunk * 16)
@@ -423,6 +428,8 @@ final class PartScratch {
     labels.deallocate()
     nibbles.deallocate()
     coefficients.deallocate()
+    flipWords.deallocate()
+    noiseWords.deallocate()
     hidden.deallocate()
     outputs.deallocate()
     deltas.deallocate()
