@@ -78,8 +78,9 @@ public final class Repl {
     case .failed(let failure):
       output.writeError(failure.text.hasSuffix("\n") ? failure.text : failure.text + "\n")
     case .interrupted(let message):
+      // The terminal has echoed `^C` where the cursor was: start the message on a line of its own.
       transcript.append(entry)
-      output.writeError(message + "\n")
+      output.writeError("\n" + message + "\n")
     }
   }
 
