@@ -1,0 +1,137 @@
+/// Prints diagnostics for people (`rich`) and for tools and tests (`short`).
+///
+/// Rich form:
+/// ```
+/// phases.xsg:3:15: error[E0102]: expected ')' to close '(' opened at 3:10
+///   3 | let x = f(1, 2
+///     |          -    ^ expected ')'
+///     |          '(' opened here
+///   = help: did you mean 'flip'?
+/// ```
+/// Colour is a decision of the caller (a terminal and no `NO_COLOR`): the renderer never looks at the
+/// environment, so its output is deterministic and snapshot-testable.
+public struct DiagnosticRenderer: Sendable {
+  public var source: SourceFile
+  public var color: Bool
+
+  public init(source: SourceFile, color: Bool = false) {
+    self.source = source
+    self.color = color
+  }
+
+  /// `file:line:col: error[E0101]: message`, plus "; did you mean 'x'?" when there is a suggestion.
+  public func short(_ diagnostic: Diagnostic) -> String {
+    let start = diagnostic.range.start
+    var line = "\(source.name):\(start.line):\(start.column): \(diagnostic.severity.rawValue)"
+    line += "[\(diagnostic.code)]: \(diagnostic.message)"
+    if let suggestion = diagnostic.suggestion { line += "; did you mean '\(suggestion)'?" }
+    return line
+  }
+
+  /// Every diagnostic in rich form, separated by blank lines, with a final newline.
+  public func render(_ diagnostics: [Diagnostic]) -> String {
+    diagnostics.map(rich).joined(separator: "\n")
+  }
+
+  /// The rich form of one diagnostic, ending in a newline.
+  public func rich(_ diagnostic: Diagnostic) -> String {
+    let start = diagnostic.range.start
+    var out = paint(bold, "\(source.name):\(start.line):\(start.column): ")
+    out += paint(severityStyle(diagnostic.severity), "\(diagnostic.severity.rawValue)[\(diagnostic.code)]")
+    out += paint(bold, ": \(diagnostic.message)") + "\n"
+
+    var marks: [Mark] = []
+    marks += segments(of: diagnostic.range, label: diagnostic.primaryLabel ?? "", primary: true)
+    for label in diagnostic.labels {
+      marks += segments(of: label.range, label: label.message, primary: false)
+    }
+    let lines = Set(marks.map(\.line)).sorted()
+    let gutterWidth = String(lines.last ?? 1).count
+    let blankGutter = String(repeating: " ", count: gutterWidth + 2) + paint(blue, "|")
+    var previous: Int?
+    for line in lines {
+      if let previous, line > previous + 1 {
+        out += String(repeating: " ", count: gutterWidth + 1) + paint(blue, "...") + "\n"
+      }
+      previous = line
+      let (text, starts) = DisplayWidth.expand(source.lineText(line))
+      let number = String(line)
+      out += String(repeating: " ", count: gutterWidth + 1 - number.count) + number + " "
+      out += paint(blue, "|") + (text.isEmpty ? "" : " " + text) + "\n"
+      for mark in marks.filter({ $0.line == line }) {
+        let first = cell(starts, mark.startColumn)
+        let last = max(cell(starts, mark.endColumn), first + 1)
+        var row = blankGutter + " " + String(repeating: " ", count: first)
+        row += paint(
+          mark.primary ? red : blue, String(repeating: mark.primary ? "^" : "-", count: last - first))
+        if !mark.label.isEmpty { row += " " + paint(mark.primary ? red : blue, mark.label) }
+        out += row + "\n"
+      }
+    }
+    for note in diagnostic.notes {
+      out += String(repeating: " ", count: gutterWidth + 2) + "= " + paint(bold, "note") + ": \(note)\n"
+    }
+    if let suggestion = diagnostic.suggestion {
+      out += String(repeating: " ", count: gutterWidth + 2) + "= " + paint(bold, "help")
+      out += ": did you mean '\(suggestion)'?\n"
+    }
+    return out
+  }
+
+  /// One underline on one line; a range over several lines becomes a mark on its first and last line.
+  private struct Mark {
+    var line: Int
+    var startColumn: Int
+    var endColumn: Int
+    var label: String
+    var primary: Bool
+  }
+
+  private func segments(of range: SourceRange, label: String, primary: Bool) -> [Mark] {
+    let start = range.start
+    let end = range.end
+    if start.line == end.line || (end.column == 1 && end.line == start.line + 1) {
+      let endColumn = start.line == end.line ? end.column : columnsIn(start.line) + 1
+      return [
+        Mark(
+          line: start.line, startColumn: start.column, endColumn: endColumn, label: label, primary: primary)
+      ]
+    }
+    let firstEnd = columnsIn(start.line) + 1
+    let lastText = source.lineText(end.line)
+    let indent = lastText.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+    return [
+      Mark(line: start.line, startColumn: start.column, endColumn: firstEnd, label: "", primary: primary),
+      Mark(line: end.line, startColumn: indent + 1, endColumn: end.column, label: label, primary: primary),
+    ]
+  }
+
+  private func columnsIn(_ line: Int) -> Int { source.lineText(line).unicodeScalars.count }
+
+  /// The display cell of a 1-based column; columns past the end continue one cell per column.
+  private func cell(_ starts: [Int], _ column: Int) -> Int {
+    let index = max(column - 1, 0)
+    if index < starts.count { return starts[index] }
+    return (starts.last ?? 0) + index - (starts.count - 1)
+  }
+
+  // MARK: Colour
+
+  private var bold: String { "\u{1B}[1m" }
+  private var red: String { "\u{1B}[1;31m" }
+  private var yellow: String { "\u{1B}[1;33m" }
+  private var blue: String { "\u{1B}[1;34m" }
+  private var cyan: String { "\u{1B}[1;36m" }
+
+  private func severityStyle(_ severity: Diagnostic.Severity) -> String {
+    switch severity {
+    case .error: red
+    case .warning: yellow
+    case .note: cyan
+    }
+  }
+
+  private func paint(_ style: String, _ text: String) -> String {
+    color ? style + text + "\u{1B}[0m" : text
+  }
+}

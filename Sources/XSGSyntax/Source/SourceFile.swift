@@ -1,0 +1,78 @@
+/// A script as the front end sees it: a name for messages, the exact bytes, and a table of line starts
+/// so any byte offset turns into a 1-based line and column.
+public struct SourceFile: Sendable {
+  /// The name printed in diagnostics (`phases.xsg`, `<repl>`, `<stdin>`).
+  public let name: String
+  /// The bytes as read; the lexer works on these, so invalid UTF-8 is reported rather than replaced.
+  public let bytes: [UInt8]
+  /// The text decoded from `bytes` (invalid sequences become U+FFFD); used only for display.
+  public let text: String
+  /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
+  let lineStarts: [Int]
+
+  public init(name: String, text: String) {
+    self.init(name: name, bytes: Array(text.utf8))
+  }
+
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+    self.text = String(decoding: bytes, as: UTF8.self)
+    var starts = [0]
+    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      starts.append(offset + 1)
+    }
+    self.lineStarts = starts
+  }
+
+  /// The number of lines; a final newline does not start a new (empty) line for this count.
+  public var lineCount: Int {
+    if let last = lineStarts.last, last == bytes.count, lineStarts.count > 1 { return lineStarts.count - 1 }
+    return lineStarts.count
+  }
+
+  /// The location of a byte offset (clamped into `0...bytes.count`). The column counts Unicode scalars
+  /// from the start of the line, so `λ` is one column and a tab is one column.
+  public func location(at offset: Int) -> SourceLocation {
+    let offset = min(max(offset, 0), bytes.count)
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    var column = 1
+    var index = lineStarts[low]
+    while index < offset {
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    // A continuation byte at `offset` itself belongs to the scalar already counted.
+    if offset < bytes.count, bytes[offset] & 0xC0 == 0x80, column > 1 { column -= 1 }
+    return SourceLocation(offset: offset, line: low + 1, column: column)
+  }
+
+  /// The range between two byte offsets.
+  public func range(_ start: Int, _ end: Int) -> SourceRange {
+    SourceRange(start: location(at: start), end: location(at: max(start, end)))
+  }
+
+  /// The text of a 1-based line without its line break (empty past the end).
+  public func lineText(_ line: Int) -> String {
+    guard line >= 1, line <= lineStarts.count else { return "" }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+  }
+
+  /// The source text a range covers.
+  public func text(in range: SourceRange) -> String {
+    let start = min(max(range.start.offset, 0), bytes.count)
+    let end = min(max(range.end.offset, start), bytes.count)
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
+  /// The empty range at the very end of the input.
+  public var endRange: SourceRange { range(bytes.count, bytes.count) }
+}
