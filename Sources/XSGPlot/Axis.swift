@@ -24,12 +24,12 @@ public struct Axis: Equatable, Sendable {
     self.scale = scale
     switch scale {
     case .linear:
-      if loose {
-        domain = Ticks.looseRange(low, high, target: targetTicks)
+      if loose || low == high {
+        (domain, ticks) = Ticks.loose(low, high, target: targetTicks)
       } else {
-        domain = low < high ? low...high : Ticks.looseRange(low, high, target: targetTicks)
+        domain = low...high
+        ticks = Ticks.linear(low, high, target: targetTicks)
       }
-      ticks = Ticks.linear(domain.lowerBound, domain.upperBound, target: targetTicks)
     case .log:
       if loose || low == high {
         domain = Ticks.looseLogRange(low, high)

@@ -9,10 +9,12 @@ struct PanelDrawing {
   let fontSize: Double
   let plan: PanelPlan
   /// The plotting area inside the cell.
-  let area: Rect
+  private(set) var area: Rect
+  /// Where each legend entry's line sample starts (its vertical centre), and the box behind an inside legend.
+  private(set) var legend: (entries: [(Series, Double, Double)], box: Rect?) = ([], nil)
 
   /// Average advance of a character of a sans-serif font, in ems; good enough to reserve label space.
-  static let charWidth = 0.56
+  static let charWidth = 0.62
   static let tickLength = 3.0
 
   init(panel: Panel, number: Int, cell: Rect, fontSize: Double) {
@@ -31,10 +33,50 @@ struct PanelDrawing {
     let right = max(6, Double(lastX) * PanelDrawing.charWidth * tickFont / 2 + 3)
     let top = panel.title == nil ? 6 : fontSize + 7
     let bottom = PanelDrawing.tickLength + 3 + tickFont + (panel.xLabel == nil ? 3 : fontSize + 5)
-    area = Rect(
-      x: cell.x + left, y: cell.y + top, width: max(10, cell.width - left - right),
-      height: max(10, cell.height - top - bottom))
+    let areaBelow = { (extraTop: Double) in
+      Rect(
+        x: cell.x + left, y: cell.y + top + extraTop, width: max(10, cell.width - left - right),
+        height: max(10, cell.height - top - extraTop - bottom))
+    }
+    area = areaBelow(0)
+    // The legend goes in the corner of the plot where it hides nothing; when every corner would hide
+    // something, it becomes a row of entries above the plot instead.
+    let entries = panel.showsLegend ? plan.legendEntries(panel) : []
+    guard entries.count > 1 || (entries.count == 1 && panel.title == nil) else { return }
+    let font = fontSize - 1
+    let lineHeight = font + 2.5
+    let names = entries.map { PanelDrawing.legendName($0) }
+    let boxWidth =
+      PanelDrawing.sample + 9 + Double(names.map(\.count).max() ?? 0) * PanelDrawing.charWidth * font
+    let boxHeight = Double(entries.count) * lineHeight + 4
+    let (corner, covered) = legendCorner(width: boxWidth, height: boxHeight)
+    if covered == 0 {
+      let box = Rect(x: corner.0, y: corner.1, width: boxWidth, height: boxHeight)
+      legend.box = box
+      legend.entries = entries.enumerated().map { i, series in
+        (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
+      }
+      return
+    }
+    var rows: [[(Series, Double)]] = [[]]
+    var x = 0.0
+    for (series, name) in zip(entries, names) {
+      let width = PanelDrawing.sample + 4 + Double(name.count) * PanelDrawing.charWidth * font + 8
+      if x + width > area.width, !rows[rows.count - 1].isEmpty {
+        rows.append([])
+        x = 0
+      }
+      rows[rows.count - 1].append((series, x))
+      x += width
+    }
+    area = areaBelow(Double(rows.count) * lineHeight + 2)
+    let rowsTop = area.y - Double(rows.count) * lineHeight - 2
+    legend.entries = rows.enumerated().flatMap { r, row in
+      row.map { ($0.0, area.x + $0.1, rowsTop + lineHeight * (Double(r) + 0.5)) }
+    }
   }
+
+  static let sample = 14.0
 
   func px(_ x: Double) -> Double? { plan.x.map(x, from: area.x, to: area.maxX) }
   func py(_ y: Double) -> Double? { plan.y.map(y, from: area.maxY, to: area.y) }
@@ -241,14 +283,29 @@ struct PanelDrawing {
           ("stroke", .text("#555555")), ("stroke-width", .text("0.8")),
           ("stroke-dasharray", .text("3 2")),
         ])
+      // The label sits where the curve leaves the plot (or at its right end), found on a fine sampling.
+      let fine = (0...120).compactMap { i -> (Double, Double)? in
+        let x = x0 + (x1 - x0) * Double(i) / 120
+        guard let sx = px(x), let sy = py(reference.value(at: x)) else { return nil }
+        return (sx, sy)
+      }
       if let label = reference.label,
-        let last = points.last(where: { area.contains($0.0, $0.1) })
+        let last = fine.last(where: { area.contains($0.0, $0.1) })
       {
+        // Just above the curve's last visible point, kept inside the plot; for a rising curve, moved left
+        // to where the curve crosses the text's baseline so the text does not sit on the line.
+        let baseline = max(last.1 - 2, area.y + fontSize)
+        let visible = fine.filter { area.contains($0.0, $0.1) }
+        let crossing = visible.min { a, b in
+          abs(a.1 - baseline) < abs(b.1 - baseline)
+            || (abs(a.1 - baseline) == abs(b.1 - baseline) && a.0 > b.0)
+        }
+        let labelX = min(last.0, crossing?.0 ?? last.0, area.maxX)
         svg.element(
           "text",
           [
-            ("class", .text("reference-label")), ("x", .number(min(last.0, area.maxX) - 2)),
-            ("y", .number(last.1 - 2)), ("text-anchor", .text("end")),
+            ("class", .text("reference-label")), ("x", .number(labelX - 3)),
+            ("y", .number(baseline)), ("text-anchor", .text("end")),
             ("font-size", .number(fontSize - 2)), ("fill", .text("#333333")),
           ], content: label)
       }
@@ -301,69 +358,78 @@ struct PanelDrawing {
   }
 
   private func drawLegend(into svg: inout SVGWriter) {
-    guard panel.showsLegend else { return }
-    let entries = plan.legendEntries(panel)
-    guard entries.count > 1 || (entries.count == 1 && panel.title == nil) else { return }
-    let legendFont = fontSize - 1
-    let lineHeight = legendFont + 2.5
-    let sample = 14.0
-    let longest = entries.map { legendName($0).count }.max() ?? 0
-    let box = (
-      width: sample + 9 + Double(longest) * PanelDrawing.charWidth * legendFont,
-      height: Double(entries.count) * lineHeight + 4
-    )
-    let origin = legendOrigin(width: box.width, height: box.height)
+    guard !legend.entries.isEmpty else { return }
+    let font = fontSize - 1
     svg.open("g", [("class", .text("legend"))])
-    svg.element(
-      "rect",
-      [
-        ("x", .number(origin.0)), ("y", .number(origin.1)), ("width", .number(box.width)),
-        ("height", .number(box.height)), ("fill", .text("white")), ("fill-opacity", .text("0.85")),
-        ("stroke", .text("#BBBBBB")), ("stroke-width", .text("0.4")),
-      ])
-    for (i, series) in entries.enumerated() {
-      let y = origin.1 + 2 + lineHeight * (Double(i) + 0.5)
+    if let box = legend.box {
+      svg.element(
+        "rect",
+        [
+          ("x", .number(box.x)), ("y", .number(box.y)), ("width", .number(box.width)),
+          ("height", .number(box.height)), ("fill", .text("white")), ("fill-opacity", .text("0.85")),
+          ("stroke", .text("#BBBBBB")), ("stroke-width", .text("0.4")),
+        ])
+    }
+    for (series, x, y) in legend.entries {
       let stroke = SeriesStroke(
         role: series.role == .neuron ? .line : series.role, style: plan.styleIndex(of: series))
       svg.element(
         "line",
         [
-          ("x1", .number(origin.0 + 3)), ("y1", .number(y)), ("x2", .number(origin.0 + 3 + sample)),
+          ("x1", .number(x)), ("y1", .number(y)), ("x2", .number(x + PanelDrawing.sample)),
           ("y2", .number(y)), ("stroke", .text(stroke.color)), ("stroke-width", .text(stroke.width)),
           ("stroke-dasharray", stroke.dash.isEmpty ? nil : .text(stroke.dash)),
         ])
       svg.element(
         "text",
         [
-          ("class", .text("legend-label")), ("x", .number(origin.0 + sample + 6)),
-          ("y", .number(y + legendFont * 0.35)), ("font-size", .number(legendFont)),
-        ], content: legendName(series))
+          ("class", .text("legend-label")), ("x", .number(x + PanelDrawing.sample + 3)),
+          ("y", .number(y + font * 0.35)), ("font-size", .number(font)),
+        ], content: PanelDrawing.legendName(series))
     }
     svg.close("g")
   }
 
-  private func legendName(_ series: Series) -> String { series.group ?? series.name }
+  static func legendName(_ series: Series) -> String { series.group ?? series.name }
 
   /// The corner of the plotting area (top-left, top-right, bottom-right, bottom-left) whose legend box
-  /// would cover the fewest data points; ties go to the earlier corner.
-  private func legendOrigin(width: Double, height: Double) -> (Double, Double) {
+  /// would cover the fewest data points and decorations, and how many it covers; ties go to the earlier.
+  private func legendCorner(width: Double, height: Double) -> ((Double, Double), Int) {
     let inset = 3.0
     let corners = [
       (area.x + inset, area.y + inset), (area.maxX - inset - width, area.y + inset),
       (area.maxX - inset - width, area.maxY - inset - height), (area.x + inset, area.maxY - inset - height),
     ]
-    let points = panel.series.flatMap { screenRuns($0).flatMap { $0 } }
-    var best = corners[0]
-    var bestCount = Int.max
+    let points = panel.series.flatMap { screenRuns($0).flatMap { $0 } } + decorationPoints()
+    var best = (corners[0], Int.max)
     for corner in corners {
       let box = Rect(x: corner.0 - 2, y: corner.1 - 2, width: width + 4, height: height + 4)
       let covered = points.reduce(0) { $0 + (box.contains($1.0, $1.1) ? 1 : 0) }
-      if covered < bestCount {
-        best = corner
-        bestCount = covered
-      }
+      if covered < best.1 { best = (corner, covered) }
     }
     return best
+  }
+
+  /// Points the legend should not cover besides the data: reference curves and the labels at the top.
+  private func decorationPoints() -> [(Double, Double)] {
+    var points: [(Double, Double)] = []
+    let x0 = plan.x.domain.lowerBound
+    let x1 = plan.x.domain.upperBound
+    for reference in panel.references {
+      for i in 0...40 {
+        let x = x0 + (x1 - x0) * Double(i) / 40
+        if let sx = px(x), let sy = py(reference.value(at: x)) { points.append((sx, sy)) }
+      }
+    }
+    let labelY = area.y + fontSize / 2
+    let labels =
+      panel.windows.compactMap { w in w.label.flatMap { l in px((w.from + w.to) / 2).map { ($0, l, 0.5) } } }
+      + panel.markers.compactMap { m in m.label.flatMap { l in px(m.x).map { ($0, l, 0.0) } } }
+    for (x, label, anchor) in labels {
+      let width = Double(label.count) * PanelDrawing.charWidth * (fontSize - 2)
+      for i in 0...8 { points.append((x - anchor * width + width * Double(i) / 8, labelY)) }
+    }
+    return points
   }
 
   private func n(_ v: Double) -> String { SVGWriter.number(v) }

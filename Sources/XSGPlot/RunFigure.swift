@@ -51,7 +51,7 @@ extension RunFolder {
   }
 
   /// The series for one probe of a single run: neuron lines plus their mean, or the probes.csv column.
-  func probeSeries(_ probe: String) -> [Series] {
+  public func probeSeries(_ probe: String) -> [Series] {
     guard let lines = neurons[probe], !lines.isEmpty else {
       return series(probe).map { [$0] } ?? []
     }

@@ -31,31 +31,38 @@ public enum Ticks {
   public static func linear(_ low: Double, _ high: Double, target: Int = 5) -> [Tick] {
     guard low.isFinite, high.isFinite else { return [] }
     if low == high { return [Tick(value: low, label: format(low, step: max(abs(low), 1)))] }
-    let step = niceStep(span: high - low, target: target)
+    return linear(low, high, step: niceStep(span: high - low, target: target))
+  }
+
+  /// The multiples of `step` inside `low...high`, labelled to the step's precision.
+  public static func linear(_ low: Double, _ high: Double, step: Double) -> [Tick] {
     let first = (low / step - 1e-9).rounded(.up)
     let last = (high / step + 1e-9).rounded(.down)
-    guard first <= last else { return [] }
+    guard first <= last, last - first < 10_000 else { return [] }
     return stride(from: first, through: last, by: 1).map { i in
       let value = i == 0 ? 0 : i * step
       return Tick(value: value, label: format(value, step: step))
     }
   }
 
-  /// The smallest range of nice steps containing `low...high`: a "loose" axis whose ends carry ticks.
-  public static func looseRange(_ low: Double, _ high: Double, target: Int = 5) -> ClosedRange<Double> {
-    guard low.isFinite, high.isFinite else { return 0...1 }
+  /// A "loose" axis: the smallest range of whole nice steps containing `low...high`, and its ticks, so
+  /// both ends of the axis carry a tick.
+  public static func loose(_ low: Double, _ high: Double, target: Int = 5) -> (
+    range: ClosedRange<Double>, ticks: [Tick]
+  ) {
+    guard low.isFinite, high.isFinite else { return (0...1, linear(0, 1, target: target)) }
     if low == high {
       let pad = low == 0 ? 1 : abs(low) * 0.1
-      return looseRange(low - pad, high + pad, target: target)
+      return loose(low - pad, high + pad, target: target)
     }
     let step = niceStep(span: high - low, target: target)
     let lo = (low / step + 1e-9).rounded(.down) * step
     let hi = (high / step - 1e-9).rounded(.up) * step
-    return lo...hi
+    return (lo...hi, linear(lo, hi, step: step))
   }
 
   /// Log ticks inside `low...high` (both positive): every power of ten, thinned to about `target` when the
-  /// range spans many decades; within less than two decades, 1-2-5 values instead.
+  /// range spans many decades; when fewer than three powers of ten fall inside, 1-2-5 values instead.
   public static func logarithmic(_ low: Double, _ high: Double, target: Int = 5) -> [Tick] {
     guard low > 0, high >= low, high.isFinite else { return [] }
     let lo = log10(low) - 1e-9
@@ -63,7 +70,7 @@ public enum Ticks {
     let firstDecade = Int(lo.rounded(.up))
     let lastDecade = Int(hi.rounded(.down))
     let decades = lastDecade - firstDecade + 1
-    if decades >= 2 {
+    if decades >= 3 {
       let every = max(1, Int((Double(decades) / Double(max(target, 1))).rounded(.up)))
       return stride(from: firstDecade, through: lastDecade, by: 1)
         .filter { ($0 - firstDecade) % every == 0 }
@@ -83,6 +90,7 @@ public enum Ticks {
   /// The decades enclosing `low...high` (a loose log axis), or the 1-2-5 values around a narrow range.
   public static func looseLogRange(_ low: Double, _ high: Double) -> ClosedRange<Double> {
     guard low > 0, high.isFinite, high >= low else { return 1...10 }
+    if low == high { return looseLogRange(low / 2, high * 2) }
     let lo = pow(10, (log10(low) + 1e-9).rounded(.down))
     let hi = pow(10, (log10(high) - 1e-9).rounded(.up))
     if log10(hi / lo) <= 2 {
@@ -107,7 +115,7 @@ public enum Ticks {
     let base = log10(threshold).rounded(.down)
     let top = log10(max(abs(low), abs(high), threshold))
     let decades = Int((top - base).rounded(.up)) + 1
-    let every = max(1, Int((Double(decades) / Double(max(target / 2, 1))).rounded(.up)))
+    let every = max(1, Int((Double(decades) / Double(max(target, 1))).rounded(.up)))
     var positive: [Double] = []
     var k = 0
     while Double(k) <= top - base + 1e-9 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import XSGRuntime
 import XSGSyntax
 
 /// `xsg check FILE…`: parse and statically check scripts without running them.
@@ -35,9 +36,8 @@ struct Check: ParsableCommand {
 
 /// Reading scripts and printing their diagnostics, shared by the subcommands that take script files.
 enum ScriptFile {
-  /// The builtin registry's view for static checks; nil until the runtime provides one, in which case
-  /// unknown names and builtin arity are left to the run.
-  static let oracle: (any NameOracle)? = nil
+  /// The builtin registry's view for static checks: unknown names, builtin arity and named arguments.
+  static let oracle: (any NameOracle)? = RegistryOracle()
 
   /// The file as a `SourceFile`, or nil after printing why it cannot be read.
   static func read(_ path: String) -> SourceFile? {

@@ -1,0 +1,167 @@
+import XSGSyntax
+
+extension Interpreter {
+  func evaluate(_ expr: Expr, in scope: Environment) throws -> Value {
+    switch expr.kind {
+    case .number(let x, _): return .number(x)
+    case .string(let s): return .string(s)
+    case .bool(let b): return .bool(b)
+    case .name(let name): return try lookup(name, at: expr.range, in: scope)
+    case .list(let items): return .list(try items.map { try evaluate($0, in: scope) })
+    case .group(let inner): return try evaluate(inner, in: scope)
+    case .range(let lower, let upper, let closed):
+      let lo = try wholeNumber(lower, in: scope, role: "a range bound")
+      let hi = try wholeNumber(upper, in: scope, role: "a range bound")
+      return .range(RangeValue(lower: lo, upper: hi, inclusive: closed))
+    case .unary(let op, let operand, let operatorRange):
+      return try unary(op, try evaluate(operand, in: scope), at: operatorRange, operandRange: operand.range)
+    case .binary(.and, let lhs, let rhs, _):
+      guard try condition(lhs, in: scope) else { return .bool(false) }
+      return .bool(try condition(rhs, in: scope))
+    case .binary(.or, let lhs, let rhs, _):
+      if try condition(lhs, in: scope) { return .bool(true) }
+      return .bool(try condition(rhs, in: scope))
+    case .binary(let op, let lhs, let rhs, let operatorRange):
+      let left = try evaluate(lhs, in: scope)
+      let right = try evaluate(rhs, in: scope)
+      if op == .pipe { return try pipe(left, right, at: operatorRange, lhs: lhs, rhs: rhs) }
+      return try binary(op, left, right, at: operatorRange)
+    case .call(let callee, let arguments):
+      let function = try evaluate(callee, in: scope)
+      let values = try arguments.map {
+        (label: $0.label, value: try evaluate($0.value, in: scope), range: $0.range)
+      }
+      return try call(function, values, at: expr.range, calleeRange: callee.range)
+    case .member(let base, let name):
+      return try member(of: try evaluate(base, in: scope), name, baseRange: base.range)
+    case .index(let base, let index):
+      return try subscripted(try evaluate(base, in: scope), try evaluate(index, in: scope), at: index.range)
+    case .train(let network, let data, let optimizer, let steps):
+      return try train(
+        network: network, data: data, optimizer: optimizer, steps: steps, at: expr.range, in: scope)
+    }
+  }
+
+  func lookup(_ name: String, at range: SourceRange, in scope: Environment) throws -> Value {
+    if let binding = scope.lookup(name) { return binding.value }
+    if let builtin = Registry.builtin(named: name) { return builtin.constant ?? .builtin(builtin) }
+    throw RuntimeError(
+      .name, "'\(name)' is not defined", at: range,
+      help: Suggestion.didYouMean(name, in: scope.visibleNames + Registry.names))
+  }
+
+  func wholeNumber(_ expr: Expr, in scope: Environment, role: String) throws -> Int {
+    let value = try evaluate(expr, in: scope)
+    guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15 else {
+      throw RuntimeError(
+        .type, "\(role) must be a whole number, got \(ValueText.show(value))", at: expr.range)
+    }
+    return Int(x)
+  }
+
+  /// Calls a builtin or a user function.
+  func call(
+    _ function: Value, _ arguments: [(label: Identifier?, value: Value, range: SourceRange)],
+    at range: SourceRange, calleeRange: SourceRange
+  ) throws -> Value {
+    switch function {
+    case .builtin(let builtin):
+      guard let body = builtin.body else {
+        throw RuntimeError(.type, "'\(builtin.name)' is a name, not a function", at: calleeRange)
+      }
+      let bound = try Call.bind(builtin, arguments, range: range, interpreter: self)
+      return try body(bound)
+    case .function(let function):
+      return try callUser(function, arguments, at: range)
+    default:
+      throw RuntimeError(
+        .type, "\(function.kind) \(ValueText.show(function)) is not a function", at: calleeRange)
+    }
+  }
+
+  func callUser(
+    _ function: FunctionValue, _ arguments: [(label: Identifier?, value: Value, range: SourceRange)],
+    at range: SourceRange
+  ) throws -> Value {
+    let parameters = function.declaration.parameters
+    let scope = Environment(parent: function.closure)
+    var position = 0
+    for argument in arguments {
+      let index: Int
+      if let label = argument.label {
+        guard let found = parameters.firstIndex(where: { $0.name.name == label.name }) else {
+          throw RuntimeError(
+            .arguments, "\(function.name) has no parameter '\(label.name)'", at: label.range,
+            help: Suggestion.didYouMean(label.name, in: parameters.map(\.name.name)))
+        }
+        index = found
+      } else {
+        while position < parameters.count, scope.isDefinedHere(parameters[position].name.name) {
+          position += 1
+        }
+        guard position < parameters.count else {
+          throw RuntimeError(
+            .arguments, "too many arguments: \(function.signature) takes \(parameters.count)",
+            at: argument.range)
+        }
+        index = position
+        position += 1
+      }
+      let name = parameters[index].name.name
+      guard !scope.isDefinedHere(name) else {
+        throw RuntimeError(.arguments, "'\(name)' is given twice", at: argument.range)
+      }
+      scope.define(name, argument.value, kind: .parameter, range: argument.range)
+    }
+    for parameter in parameters where !scope.isDefinedHere(parameter.name.name) {
+      guard let defaultValue = parameter.defaultValue else {
+        throw RuntimeError(
+          .arguments, "\(function.name) needs '\(parameter.name.name)'", at: range,
+          help: "call it as \(function.signature)")
+      }
+      scope.define(parameter.name.name, try evaluate(defaultValue, in: scope), kind: .parameter, range: nil)
+    }
+    callDepth += 1
+    defer { callDepth -= 1 }
+    guard callDepth <= Interpreter.maximumCallDepth else {
+      throw RuntimeError(
+        .limit, "calls nest deeper than \(Interpreter.maximumCallDepth) levels (endless recursion?)",
+        at: range)
+    }
+    if case .return(let value) = try execute(function.declaration.body, in: scope) { return value }
+    return .none
+  }
+
+  /// `data | stage` builds a data pipe; `x | f` calls `f(x)`.
+  func pipe(_ left: Value, _ right: Value, at range: SourceRange, lhs: Expr, rhs: Expr) throws -> Value {
+    switch (left, right) {
+    case (.data(let data), .dataStage(let stage)):
+      guard case .train(var spec, var hasSignal) = data.kind else {
+        throw RuntimeError(
+          .type, "a test set cannot be changed with '|'; pipe the training data instead", at: lhs.range)
+      }
+      switch stage {
+      case .signal(let signal):
+        spec.signal = signal
+        hasSignal = true
+      case .spurious(let spurious): spec.spurious = spurious
+      case .labelNoise(let noise): spec.labelNoise = noise
+      case .sampling(let sampling): spec.sampling = sampling
+      }
+      return .data(DataValue(.train(spec, hasSignal: hasSignal)))
+    case (_, .builtin), (_, .function):
+      return try call(
+        right, [(label: nil, value: left, range: lhs.range)], at: lhs.range.union(rhs.range),
+        calleeRange: rhs.range)
+    case (.data, _):
+      throw RuntimeError(
+        .type,
+        "'|' after data needs a data stage such as xor(1, 2) or spurious(3, flip: 0.1), got \(right.kind)",
+        at: rhs.range)
+    default:
+      throw RuntimeError(
+        .type, "'|' needs data on its left (e.g. hypercube(100) | xor(1, 2)), got \(left.kind)", at: lhs.range
+      )
+    }
+  }
+}

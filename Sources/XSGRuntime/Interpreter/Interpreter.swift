@@ -1,0 +1,140 @@
+import XSGCore
+import XSGSyntax
+
+/// The tree-walking interpreter. Statements and expressions run here; `train` hands the declared
+/// experiment to the native core and only comes back at probe times.
+public final class Interpreter: @unchecked Sendable {
+  /// What the command line (or the REPL) decides about a run.
+  public struct Settings: Sendable {
+    /// `--seed N`: replaces the value of the script's top-level `seed` statements (and the default seed).
+    public var seedOverride: Int?
+    /// `--threads N` for the core; results are identical for every N.
+    public var threads: Int
+    /// `NAME=VALUE` replacing top-level `let`s.
+    public var overrides: [Override]
+    public var progress: Progress
+    /// Where `print` writes (stdout for `xsg run`).
+    public var write: @Sendable (String) -> Void
+    /// Polled at every step boundary and between statements: true stops the script cleanly.
+    public var shouldStop: @Sendable () -> Bool
+
+    public init(
+      seedOverride: Int? = nil, threads: Int = 1, overrides: [Override] = [],
+      progress: Progress = Progress(mode: .quiet), write: @escaping @Sendable (String) -> Void,
+      shouldStop: @escaping @Sendable () -> Bool = { Interrupt.isRequested }
+    ) {
+      self.seedOverride = seedOverride
+      self.threads = threads
+      self.overrides = overrides
+      self.progress = progress
+      self.write = write
+      self.shouldStop = shouldStop
+    }
+  }
+
+  /// The seed when a script sets none.
+  public static let defaultSeed = 0
+  /// User functions may nest this deep (a clean error instead of a stack overflow).
+  static let maximumCallDepth = 150
+
+  public internal(set) var settings: Settings
+  public let globals = Environment(parent: nil)
+  /// The run folder, when the interpreter runs under `xsg run` (nil in the REPL and in tests).
+  public var folder: RunFolderWriter?
+  public internal(set) var runs: [RunValue] = []
+  var seed: UInt64
+  var loopVariables: [(String, Value)] = []
+  var probeMoment: ProbeMoment?
+  var callDepth = 0
+  /// Test-set evaluations at the current network step (several probes read one evaluation).
+  var evaluations: [EvaluationKey: Evaluation] = [:]
+  /// Test sets made so far: each gets its own index, so their draws differ.
+  var testSets = 0
+  /// Top-level `let` names of the script, for override checks.
+  var overridable: Set<String> = []
+
+  public init(settings: Settings, folder: RunFolderWriter? = nil) {
+    self.settings = settings
+    self.folder = folder
+    self.seed = UInt64(settings.seedOverride ?? Interpreter.defaultSeed)
+  }
+
+  /// Runs a whole script. Overrides must name top-level `let`s of this script.
+  public func run(_ program: Program) throws {
+    try checkOverrides(program)
+    for statement in program.statements {
+      if case .return(let value) = try execute(statement, in: globals, topLevel: true) {
+        _ = value
+        return
+      }
+    }
+  }
+
+  /// Evaluates one REPL entry in the persistent top-level scope: the value of a lone expression
+  /// (for auto-printing), nil otherwise.
+  public func evaluate(_ program: Program) throws -> Value? {
+    var last: Value?
+    for statement in program.statements {
+      last = nil
+      if case .expression(let expr) = statement.kind {
+        try checkInterrupt()
+        last = try evaluate(expr, in: globals)
+        continue
+      }
+      if case .return = try execute(statement, in: globals, topLevel: true) { return nil }
+    }
+    return last
+  }
+
+  /// Checks that every override names a top-level `let` of `program` (before anything runs or is written).
+  public func checkOverrides(_ program: Program) throws {
+    for statement in program.statements {
+      if case .let(let name, _) = statement.kind { overridable.insert(name.name) }
+    }
+    for override in settings.overrides where !overridable.contains(override.name) {
+      throw UsageError.unknownOverride(
+        name: override.name, suggestion: Suggestion.closest(to: override.name, in: overridable),
+        known: overridable.sorted())
+    }
+  }
+
+  func record(seed: UInt64) throws {
+    try folder?.recordSeed(Int(seed))
+  }
+
+  func checkInterrupt() throws {
+    if settings.shouldStop() { throw Interrupted() }
+  }
+
+  /// The current seed (`seed` statements change it).
+  public var currentSeed: UInt64 { seed }
+}
+
+/// Mistakes on the command line that only show once the script is read (exit 64).
+public enum UsageError: Error, CustomStringConvertible, Equatable {
+  case unknownOverride(name: String, suggestion: String?, known: [String])
+  case overrideKind(name: String, expected: String, got: String)
+
+  public var description: String {
+    switch self {
+    case .unknownOverride(let name, let suggestion, let known):
+      var text = "override \(name)=…: the script has no top-level 'let \(name)'"
+      if let suggestion {
+        text += "; did you mean '\(suggestion)'?"
+      } else if !known.isEmpty {
+        text += "; it can override: " + known.joined(separator: ", ")
+      } else {
+        text += "; it has no top-level lets to override"
+      }
+      return text
+    case .overrideKind(let name, let expected, let got):
+      return "override \(name)=…: the script's \(name) is a \(expected), not a \(got)"
+    }
+  }
+}
+
+/// While probes are evaluated: the step and the last training batch's loss.
+struct ProbeMoment {
+  var step: Int
+  var batchLoss: Double?
+}

@@ -1,0 +1,182 @@
+import Foundation
+import XSGSyntax
+
+extension Interpreter {
+  func unary(_ op: UnaryOperator, _ value: Value, at range: SourceRange, operandRange: SourceRange) throws
+    -> Value
+  {
+    switch (op, value) {
+    case (.negate, .number(let x)): return .number(-x)
+    case (.negate, .vector(let v)): return .vector(v.map { -$0 })
+    case (.negate, .matrix(var m)):
+      m.storage = m.storage.map { -$0 }
+      return .matrix(m)
+    case (.not, .bool(let b)): return .bool(!b)
+    case (.negate, _):
+      throw RuntimeError(
+        .type, "'-' needs a number or a vector, got \(value.kind) \(ValueText.show(value))", at: range)
+    case (.not, _):
+      throw RuntimeError(
+        .type, "'not' needs true or false, got \(value.kind) \(ValueText.show(value))", at: range)
+    }
+  }
+
+  func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+    switch op {
+    case .equal: return .bool(Values.equal(left, right))
+    case .notEqual: return .bool(!Values.equal(left, right))
+    case .less, .lessEqual, .greater, .greaterEqual:
+      return try compare(op, left, right, at: range)
+    case .add:
+      switch (left, right) {
+      case (.string(let a), .string(let b)): return .string(a + b)
+      case (.string(let a), _): return .string(a + ValueText.printed(right))
+      case (_, .string(let b)): return .string(ValueText.printed(left) + b)
+      case (.list(let a), .list(let b)): return .list(a + b)
+      default: return try arithmetic(op, left, right, at: range)
+      }
+    case .subtract, .multiply, .divide, .remainder, .power:
+      return try arithmetic(op, left, right, at: range)
+    case .and, .or, .pipe:
+      preconditionFailure("handled by evaluate")
+    }
+  }
+
+  private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws
+    -> Value
+  {
+    func test(_ a: Double, _ b: Double) -> Bool {
+      switch op {
+      case .less: a < b
+      case .lessEqual: a <= b
+      case .greater: a > b
+      default: a >= b
+      }
+    }
+    switch (left, right) {
+    case (.number(let a), .number(let b)): return .bool(test(a, b))
+    case (.string(let a), .string(let b)):
+      let order: Double = a < b ? -1 : (a == b ? 0 : 1)
+      return .bool(test(order, 0))
+    default:
+      throw RuntimeError(
+        .type, "'\(op.rawValue)' compares two numbers (or two strings), got \(left.kind) and \(right.kind)",
+        at: range)
+    }
+  }
+
+  /// Numbers, and element-wise over vectors and matrices (with a number broadcast).
+  private func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws
+    -> Value
+  {
+    let f: (Double, Double) -> Double
+    switch op {
+    case .add: f = (+)
+    case .subtract: f = (-)
+    case .multiply: f = (*)
+    case .divide: f = (/)
+    case .remainder: f = { a, b in a.truncatingRemainder(dividingBy: b) }
+    default: f = { a, b in Foundation.pow(a, b) }
+    }
+    switch (left, right) {
+    case (.number(let a), .number(let b)):
+      if op == .divide || op == .remainder, b == 0 {
+        throw RuntimeError(.value, "division by zero", at: range)
+      }
+      return .number(f(a, b))
+    case (.vector(let a), .vector(let b)):
+      guard a.count == b.count else {
+        throw RuntimeError(
+          .shape, "'\(op.rawValue)' needs vectors of the same length, got \(a.count) and \(b.count)",
+          at: range)
+      }
+      return .vector(zip(a, b).map(f))
+    case (.vector(let a), .number(let b)): return .vector(a.map { f($0, b) })
+    case (.number(let a), .vector(let b)): return .vector(b.map { f(a, $0) })
+    case (.matrix(var m), .number(let b)):
+      m.storage = m.storage.map { f($0, b) }
+      return .matrix(m)
+    case (.number(let a), .matrix(var m)):
+      m.storage = m.storage.map { f(a, $0) }
+      return .matrix(m)
+    case (.matrix(let a), .matrix(let b)):
+      guard a.rows == b.rows, a.columns == b.columns else {
+        throw RuntimeError(
+          .shape,
+          "'\(op.rawValue)' needs matrices of the same shape, got \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns)",
+          at: range)
+      }
+      return .matrix(Matrix(rows: a.rows, columns: a.columns, storage: zip(a.storage, b.storage).map(f)))
+    default:
+      throw RuntimeError(
+        .type,
+        "'\(op.rawValue)' needs numbers (or vectors), got \(left.kind) \(ValueText.show(left)) and \(right.kind) \(ValueText.show(right))",
+        at: range)
+    }
+  }
+
+  /// `list[i]`, `vector[i]`, `series[i]` (1-based, like coordinates); `matrix[k]`: column k, i.e. the
+  /// weights on coordinate k, one per neuron (`f.w[3]`).
+  func subscripted(_ base: Value, _ index: Value, at range: SourceRange) throws -> Value {
+    guard case .number(let x) = index, x == x.rounded(), abs(x) < 1e15 else {
+      throw RuntimeError(
+        .type, "an index is a whole number, got \(index.kind) \(ValueText.show(index))", at: range)
+    }
+    let i = Int(x)
+    func check(_ count: Int, _ what: String) throws {
+      guard i >= 1, i <= count else {
+        throw RuntimeError(
+          .shape, "index \(i) is out of range: \(what) has \(count) (indices start at 1)", at: range)
+      }
+    }
+    switch base {
+    case .list(let items):
+      try check(items.count, "the list")
+      return items[i - 1]
+    case .vector(let v):
+      try check(v.count, "the vector")
+      return .number(v[i - 1])
+    case .range(let r):
+      let items = r.elements
+      try check(items.count, "the range")
+      return .number(Double(items[i - 1]))
+    case .matrix(let m):
+      try check(m.columns, "the matrix's columns (coordinates)")
+      return .vector(m.column(i - 1))
+    case .series(let s):
+      try check(s.values.count, "the series")
+      if let neurons = s.neurons { return .vector(neurons[i - 1]) }
+      return .number(s.values[i - 1])
+    case .string(let s):
+      let characters = Array(s)
+      try check(characters.count, "the string")
+      return .string(String(characters[i - 1]))
+    default:
+      throw RuntimeError(.type, "\(base.kind) \(ValueText.show(base)) cannot be indexed", at: range)
+    }
+  }
+}
+
+/// Structural equality of values (handles compare by identity).
+enum Values {
+  static func equal(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.none, .none): true
+    case (.number(let x), .number(let y)): x == y
+    case (.string(let x), .string(let y)): x == y
+    case (.bool(let x), .bool(let y)): x == y
+    case (.symbol(let x), .symbol(let y)): x == y
+    case (.list(let x), .list(let y)): x.count == y.count && zip(x, y).allSatisfy(equal)
+    case (.range(let x), .range(let y)): x == y
+    case (.vector(let x), .vector(let y)): x == y
+    case (.matrix(let x), .matrix(let y)): x == y
+    case (.data(let x), .data(let y)): x === y
+    case (.net(let x), .net(let y)): x === y
+    case (.opt(let x), .opt(let y)): x === y
+    case (.run(let x), .run(let y)): x === y
+    case (.function(let x), .function(let y)): x === y
+    case (.builtin(let x), .builtin(let y)): x.name == y.name
+    default: false
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import XSGSyntax
+
+/// How a statement ends: normally, or by `return` (carrying the value).
+enum Flow {
+  case normal
+  case `return`(Value)
+}
+
+extension Interpreter {
+  func execute(_ block: Block, in scope: Environment) throws -> Flow {
+    for statement in block.statements {
+      let flow = try execute(statement, in: scope, topLevel: false)
+      if case .return = flow { return flow }
+    }
+    return .normal
+  }
+
+  func execute(_ statement: Stmt, in scope: Environment, topLevel: Bool) throws -> Flow {
+    try checkInterrupt()
+    switch statement.kind {
+    case .seed(let expr):
+      let value = try evaluate(expr, in: scope)
+      guard case .number(let x) = value, x == x.rounded(), x >= 0, x < 1e15 else {
+        throw RuntimeError(
+          .value, "a seed is a whole number ≥ 0, got \(ValueText.show(value))", at: expr.range)
+      }
+      // `--seed N` replaces the script's own top-level seed; seeds set inside loops still apply.
+      seed = topLevel ? UInt64(settings.seedOverride ?? Int(x)) : UInt64(x)
+
+    case .let(let name, let expr):
+      var value = try evaluate(expr, in: scope)
+      if topLevel, scope === globals, let override = settings.overrides.last(where: { $0.name == name.name })
+      {
+        value = try overridden(value, with: override)
+      }
+      scope.define(name.name, value, kind: .let, range: name.range)
+
+    case .declaration(let kind, let name, let expr):
+      let value = try evaluate(expr, in: scope)
+      let bindingKind: Environment.BindingKind
+      switch (kind, value) {
+      case (.data, .data): bindingKind = .data
+      case (.net, .net): bindingKind = .net
+      case (.opt, .opt): bindingKind = .opt
+      default:
+        let expected = ["data": "data", "net": "a network", "opt": "an optimiser"][kind.rawValue] ?? ""
+        throw RuntimeError(
+          .type,
+          "'\(kind.rawValue) \(name.name)' needs \(expected), got \(value.kind) \(ValueText.show(value))",
+          at: expr.range, help: declarationHelp(kind))
+      }
+      scope.define(name.name, value, kind: bindingKind, range: name.range)
+
+    case .probe(let every, let entries, _):
+      let value = try evaluate(every, in: scope)
+      guard case .number(let x) = value, x == x.rounded(), x >= 1, x < 1e12 else {
+        throw RuntimeError(
+          .value, "probe every N: N is a whole number of steps ≥ 1, got \(ValueText.show(value))",
+          at: every.range)
+      }
+      scope.probes.append(.init(every: Int(x), entries: entries, scope: scope, range: statement.range))
+
+    case .print(let exprs):
+      let texts = try exprs.map { try ValueText.printed(evaluate($0, in: scope)) }
+      settings.write(texts.joined(separator: " ") + "\n")
+
+    case .if(let branches, let otherwise):
+      for branch in branches {
+        if try condition(branch.condition, in: scope) {
+          return try execute(branch.body, in: Environment(parent: scope))
+        }
+      }
+      if let otherwise { return try execute(otherwise, in: Environment(parent: scope)) }
+
+    case .for(let name, let sequence, let body):
+      let items = try iterate(sequence, in: scope)
+      for item in items {
+        try checkInterrupt()
+        let inner = Environment(parent: scope)
+        inner.define(name.name, item, kind: .loop, range: name.range)
+        loopVariables.append((name.name, item))
+        defer { loopVariables.removeLast() }
+        if case .return(let value) = try execute(body, in: inner) { return .return(value) }
+      }
+
+    case .function(let declaration):
+      let function = FunctionValue(declaration: declaration, closure: scope)
+      scope.define(declaration.name.name, .function(function), kind: .function, range: declaration.name.range)
+
+    case .return(let expr):
+      return .return(try expr.map { try evaluate($0, in: scope) } ?? .none)
+
+    case .expression(let expr):
+      _ = try evaluate(expr, in: scope)
+    }
+    return .normal
+  }
+
+  func condition(_ expr: Expr, in scope: Environment) throws -> Bool {
+    let value = try evaluate(expr, in: scope)
+    guard case .bool(let b) = value else {
+      throw RuntimeError(
+        .type, "a condition must be true or false, got \(value.kind) \(ValueText.show(value))", at: expr.range
+      )
+    }
+    return b
+  }
+
+  func iterate(_ expr: Expr, in scope: Environment) throws -> [Value] {
+    let value = try evaluate(expr, in: scope)
+    switch value {
+    case .list(let items): return items
+    case .range(let r): return r.elements.map { .number(Double($0)) }
+    case .vector(let v): return v.map { .number($0) }
+    default:
+      throw RuntimeError(
+        .type, "for … in needs a list or a range, got \(value.kind) \(ValueText.show(value))", at: expr.range)
+    }
+  }
+
+  /// The value of an override, checked against the kind of the value the script gives.
+  func overridden(_ original: Value, with override: Override) throws -> Value {
+    switch (original, override.value) {
+    case (.number, .number), (.bool, .bool), (.string, .string), (.list, .list): return override.value
+    case (.range, .list): return override.value
+    case (.symbol, .string(let name)), (.builtin, .string(let name)):
+      if let builtin = Registry.builtin(named: name) {
+        let value = builtin.constant ?? .builtin(builtin)
+        if value.kind == original.kind { return value }
+      }
+    default: break
+    }
+    throw UsageError.overrideKind(name: override.name, expected: original.kind, got: override.value.kind)
+  }
+
+  private func declarationHelp(_ kind: DeclarationKind) -> String {
+    switch kind {
+    case .data: "e.g. data train = hypercube(100) | xor(1, 2) | spurious(3, flip: 0.1)"
+    case .net: "e.g. net f = relu2(width: 10, init: sphere(0.01))"
+    case .opt: "e.g. opt sgd = sgd(lr: 0.05, batch: 5000, loss: logistic2)"
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import XSGCore
+import XSGSyntax
+
+extension Interpreter {
+  /// Creates a network's parameters (from the seed current at its declaration).
+  func materialise(_ net: NetValue, dimension: Int, at range: SourceRange) throws {
+    do {
+      net.network = try Network(spec: net.spec, dimension: dimension, seed: net.seed)
+      try record(seed: net.seed)
+    } catch let error as CoreError {
+      throw RuntimeError.from(error, at: range)
+    }
+  }
+
+  /// `train NET on DATA with OPT for N steps`: the core runs the steps natively; the interpreter only
+  /// evaluates the active probe blocks at probe times. Training a network again continues from its state.
+  func train(
+    network: Expr, data: Expr, optimizer: Expr, steps: Expr, at range: SourceRange, in scope: Environment
+  ) throws -> Value {
+    guard case .net(let net) = try evaluate(network, in: scope) else {
+      throw RuntimeError(
+        .type, "train needs a network here (declared with net … = relu2(…))", at: network.range)
+    }
+    let dataValue = try evaluate(data, in: scope)
+    guard case .data(let dataHandle) = dataValue, case .train(let spec, let hasSignal) = dataHandle.kind
+    else {
+      let what =
+        if case .data = dataValue { "a test set" } else { "\(dataValue.kind) \(ValueText.show(dataValue))" }
+      throw RuntimeError(.type, "train needs training data here, got \(what)", at: data.range)
+    }
+    guard hasSignal else {
+      throw RuntimeError(
+        .value, "the data has no label function", at: data.range,
+        help: "pipe one in: hypercube(100) | xor(1, 2)")
+    }
+    guard case .opt(let opt) = try evaluate(optimizer, in: scope) else {
+      throw RuntimeError(
+        .type, "train needs an optimiser here (declared with opt … = sgd(…))", at: optimizer.range)
+    }
+    let count = try wholeNumber(steps, in: scope, role: "the number of steps")
+    guard count >= 0 else {
+      throw RuntimeError(.value, "the number of steps must be ≥ 0, got \(count)", at: steps.range)
+    }
+
+    if net.network == nil { try materialise(net, dimension: spec.dimension, at: network.range) }
+    guard let start = net.network else { return .none }
+    guard start.dimension == spec.dimension else {
+      throw RuntimeError(
+        .shape, "the network has input dimension \(start.dimension) but the data has d = \(spec.dimension)",
+        at: data.range)
+    }
+
+    let blocks = scope.activeProbes
+    var names: [String] = []
+    var entries: [(ProbeEntry, Environment)] = []
+    for block in blocks {
+      for entry in block.entries {
+        guard !names.contains(entry.name.name) else {
+          throw RuntimeError(
+            .name, "probe '\(entry.name.name)' is defined by two active probe blocks", at: entry.name.range)
+        }
+        names.append(entry.name.name)
+        entries.append((entry, block.scope))
+      }
+    }
+    let every = blocks.map(\.every).reduce(0, gcd)
+
+    try record(seed: seed)
+    let trainer: Trainer
+    do {
+      trainer = try Trainer(
+        network: start, data: spec, optimizer: opt.spec, seed: seed, threads: settings.threads)
+    } catch let error as CoreError {
+      throw RuntimeError.from(error, at: range)
+    }
+
+    let parameters = loopVariables.map { ($0.0, ValueText.printed($0.1)) }
+    let record = try folder?.beginRun(parameters: parameters, probeNames: names)
+    let run = RunValue(
+      name: record?.subfolder ?? ".", network: net, data: dataHandle, optimizer: opt, firstStep: start.step,
+      probeNames: names, parameters: parameters)
+    runs.append(run)
+    net.trainedOn = spec
+    net.lastLoss = opt.spec.loss
+
+    let progress = settings.progress
+    progress.begin(
+      label: "train", from: start.step, total: start.step + count, samplesPerStep: opt.spec.batchSize)
+    defer { progress.end() }
+    let outcome: TrainingOutcome
+    do {
+      outcome = try trainer.train(
+        steps: count, every: every == 0 ? max(1, count) : every, shouldStop: settings.shouldStop
+      ) { moment in
+        net.network = moment.network
+        probeMoment = ProbeMoment(step: moment.step, batchLoss: moment.batchLoss)
+        defer { probeMoment = nil }
+        var columns: [ProbeTable.Column] = []
+        for (entry, probeScope) in entries {
+          columns.append(try probeColumn(entry, in: probeScope))
+        }
+        run.table.append(step: moment.step, values: columns)
+        run.lastStep = moment.step
+        record?.advance(to: moment.step - start.step)
+        try record?.append(step: moment.step, values: columns)
+        progress.update(
+          step: moment.step,
+          probes: zip(names, columns).compactMap { name, column in
+            if case .scalar(let x) = column { return (name, ValueText.number(x)) }
+            return nil
+          })
+      }
+    } catch let error as CoreError {
+      net.network = trainer.network
+      run.status = .failed
+      try record?.end(status: .failed)
+      throw RuntimeError.from(error, at: range)
+    } catch {
+      net.network = trainer.network
+      run.status = .failed
+      try record?.end(status: .failed)
+      throw error
+    }
+    net.network = trainer.network
+    if case .interrupted(let step) = outcome {
+      run.status = .interrupted
+      run.lastStep = step
+      record?.advance(to: step - start.step)
+      try record?.end(status: .interrupted)
+      throw Interrupted()
+    }
+    run.status = .ok
+    record?.advance(to: count)
+    try record?.end(status: .ok)
+    return .run(run)
+  }
+
+  /// One probe's value at a probe time: a number, true/false (an event), or a per-neuron vector.
+  private func probeColumn(_ entry: ProbeEntry, in scope: Environment) throws -> ProbeTable.Column {
+    let value = try evaluate(entry.value, in: scope)
+    switch value {
+    case .number(let x): return .scalar(x)
+    case .bool(let b): return .bool(b)
+    case .vector(let v): return .vector(v)
+    default:
+      throw RuntimeError(
+        .type,
+        "probe '\(entry.name.name)' must give a number, true/false or a per-neuron vector, got \(value.kind)",
+        at: entry.value.range)
+    }
+  }
+}
+
+private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

@@ -1,0 +1,169 @@
+import XSGCore
+import XSGSyntax
+
+/// Measurements of a network: on the training batch, on test sets (per group), and its Fourier
+/// coefficients and cosines. Inside a probe block they are taken at every probe time.
+enum ProbeBuiltins {
+  static let group = ParamType.option("test distribution")
+
+  static let all: [Builtin] = [
+    Builtin(
+      "batch_loss", .probe, returns: "number",
+      doc: "the mean loss on the batch of the current step (in a probe block)"
+    ) { call in
+      guard let moment = call.interpreter.probeMoment else {
+        throw RuntimeError(
+          .value, "batch_loss() is measured during training: use it in a probe block", at: call.range)
+      }
+      return .number(moment.batchLoss ?? .nan)
+    },
+    Builtin(
+      "loss", .probe,
+      [.required("net", .net), .required("data", .data, "a test set"), .optional("group", group)],
+      returns: "number",
+      doc: "the mean loss (of the network's last optimiser) on a test set or one of its groups"
+    ) { call in .number(try metrics(call).loss) },
+    Builtin(
+      "accuracy", .probe, [.required("net", .net), .required("data", .data), .optional("group", group)],
+      returns: "number", doc: "the fraction of a test set (or group) with y·f(x) > 0"
+    ) { call in .number(try metrics(call).accuracy) },
+    Builtin(
+      "margin", .probe, [.required("net", .net), .required("data", .data), .optional("group", group)],
+      returns: "number", doc: "the mean margin y·f(x) on a test set or group"
+    ) { call in .number(try metrics(call).marginMean) },
+    Builtin(
+      "min_margin", .probe, [.required("net", .net), .required("data", .data), .optional("group", group)],
+      returns: "number", doc: "the smallest margin y·f(x) on a test set or group"
+    ) { call in .number(try metrics(call).marginMin) },
+    Builtin(
+      "worst_group_accuracy", .probe, [.required("net", .net), .required("data", .data)], returns: "number",
+      doc: "the smallest accuracy over the four (y, x_k) cells"
+    ) { call in
+      let evaluation = try evaluate(call)
+      guard let worst = evaluation.worstGroupAccuracy else {
+        throw call.error("data", "worst_group_accuracy needs data with a spurious coordinate (groups)")
+      }
+      return .number(worst)
+    },
+    Builtin(
+      "fourier", .probe,
+      [
+        .required("net", .net), .required("data", .data),
+        .required("coordinates", .list(.integer(min: 1)), "S"),
+      ],
+      returns: "number", doc: "the Fourier coefficient f̂(S) = E[f(x)·Π_{i∈S} x_i] on a test set"
+    ) { call in
+      let (network, set) = try prepared(call)
+      do {
+        return .number(try Evaluator.fourierCoefficient(network, on: set, subset: call.ints("coordinates")))
+      } catch let error as CoreError {
+        throw RuntimeError.from(error, at: call.range(of: "coordinates"))
+      }
+    },
+    Builtin(
+      "cosine", .probe,
+      [
+        .required("net", .net),
+        .required(
+          "direction", .oneOf([.integer(min: 1), .list(.number), .numeric]),
+          "a coordinate k or a vector of length d"),
+      ],
+      returns: "vector", doc: "per neuron, the cosine between w_j and a coordinate axis or a direction"
+    ) { call in
+      let network = try parameters(call)
+      do {
+        switch call.value("direction") {
+        case .number(let k)?: return .vector(try NeuronProbes.cosine(network, coordinate: Int(k)))
+        case let direction?:
+          return .vector(try NeuronProbes.cosine(network, direction: MathBuiltins.flatten(direction)))
+        case nil: return .none
+        }
+      } catch let error as CoreError {
+        throw RuntimeError.from(error, at: call.range(of: "direction"))
+      }
+    },
+  ]
+
+  static func parameters(_ call: Call) throws -> Network {
+    guard case .net(let net)? = call.value("net") else {
+      throw call.error("net", "expected a network", code: .type)
+    }
+    guard let network = net.network else {
+      throw call.error(
+        "net", "the network has no parameters yet: train it first", help: "or give relu2(d: …)")
+    }
+    return network
+  }
+
+  /// The network and the drawn test set (drawn once, then cached on the data value).
+  static func prepared(_ call: Call) throws -> (Network, SampleSet) {
+    let network = try parameters(call)
+    guard case .data(let data)? = call.value("data") else { throw call.error("data", "expected a test set") }
+    guard case .test(let base, let distribution, let n, let seed) = data.kind else {
+      throw call.error(
+        "data", "measurements need a test set, not the training distribution",
+        help: "make one with test(train, iid, n: 100_000); the training loss is batch_loss()")
+    }
+    guard base.dimension == network.dimension else {
+      throw call.error(
+        "data",
+        "the network has input dimension \(network.dimension) but the test set has d = \(base.dimension)",
+        code: .shape)
+    }
+    if data.sampleSet == nil {
+      do {
+        data.sampleSet = try SampleSet.test(
+          train: base, distribution: distribution, count: n, seed: seed, index: data.testIndex)
+      } catch let error as CoreError {
+        throw RuntimeError.from(error, at: call.range(of: "data"))
+      }
+    }
+    return (network, data.sampleSet!)
+  }
+
+  static func evaluate(_ call: Call) throws -> Evaluation {
+    let (network, set) = try prepared(call)
+    guard case .net(let net)? = call.value("net"), case .data(let data)? = call.value("data") else {
+      throw call.error("net", "expected a network")
+    }
+    return try call.interpreter.evaluation(of: net, network, on: data, set, at: call.range)
+  }
+
+  static func metrics(_ call: Call) throws -> GroupMetrics {
+    let evaluation = try evaluate(call)
+    guard call.has("group") else { return evaluation.overall }
+    guard case .option(.distribution(.group(let group)))? = call.value("group") else {
+      throw call.error("group", "group: expected majority, minority or cell(y, s)", code: .type)
+    }
+    guard let metrics = evaluation.metrics(for: group) else {
+      throw call.error("group", "groups need data with a spurious coordinate")
+    }
+    return metrics
+  }
+}
+
+extension Interpreter {
+  /// Loss, accuracy and margins of a network on a test set, computed once per network step.
+  func evaluation(
+    of net: NetValue, _ network: Network, on data: DataValue, _ set: SampleSet, at range: SourceRange
+  )
+    throws -> Evaluation
+  {
+    let key = EvaluationKey(net: ObjectIdentifier(net), step: network.step, data: ObjectIdentifier(data))
+    if let cached = evaluations[key] { return cached }
+    do {
+      let evaluation = try Evaluator.evaluate(network, on: set, loss: net.lastLoss)
+      if evaluations.count > 64 { evaluations.removeAll() }
+      evaluations[key] = evaluation
+      return evaluation
+    } catch let error as CoreError {
+      throw RuntimeError.from(error, at: range)
+    }
+  }
+}
+
+struct EvaluationKey: Hashable {
+  var net: ObjectIdentifier
+  var step: Int
+  var data: ObjectIdentifier
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// `NAME=VALUE` on the command line: replaces the value of a top-level `let NAME = …`. The value is read
+/// as a literal (number, true/false, "string", [list]); a bare word is a string. Its kind must match the
+/// kind of the value the script gives, and an unknown name is an error with a suggestion.
+public struct Override: Sendable {
+  public let name: String
+  /// As typed.
+  public let text: String
+  public let value: Value
+
+  /// Parses `NAME=VALUE`.
+  public init(argument: String) throws(OverrideError) {
+    guard let equals = argument.firstIndex(of: "=") else { throw .malformed(argument) }
+    let name = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
+    guard let first = name.first, first.isLetter || first == "_",
+      name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+    else { throw .malformed(argument) }
+    self.name = name
+    self.text = String(argument[argument.index(after: equals)...])
+    guard let value = Override.literal(text) else { throw .badValue(name: name, text: text) }
+    self.value = value
+  }
+
+  public var json: JSON {
+    switch value {
+    case .number(let x): .number(x)
+    case .bool(let b): .bool(b)
+    case .string(let s): .string(s)
+    default: .string(text)
+    }
+  }
+
+  /// A literal value, or nil when `text` is not one.
+  static func literal(_ raw: String) -> Value? {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    if text == "true" { return .bool(true) }
+    if text == "false" { return .bool(false) }
+    if let x = number(text) { return .number(x) }
+    if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
+      return .string(String(text.dropFirst().dropLast()))
+    }
+    if text.hasPrefix("[") {
+      guard text.hasSuffix("]") else { return nil }
+      let inner = text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+      if inner.isEmpty { return .list([]) }
+      var items: [Value] = []
+      for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let item = literal(String(part)), !part.trimmingCharacters(in: .whitespaces).isEmpty else {
+          return nil
+        }
+        items.append(item)
+      }
+      return .list(items)
+    }
+    if text.isEmpty || text.contains(where: { "[]\",".contains($0) }) { return nil }
+    return .string(text)
+  }
+
+  /// `100`, `100_000`, `0.05`, `1e-3`, `-2`.
+  static func number(_ text: String) -> Double? {
+    let digits = text.replacingOccurrences(of: "_", with: "")
+    guard let first = digits.first, first.isNumber || first == "-" || first == "." || first == "+" else {
+      return nil
+    }
+    guard digits.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+    return Double(digits)
+  }
+}
+
+public enum OverrideError: Error, Equatable, CustomStringConvertible {
+  case malformed(String)
+  case badValue(name: String, text: String)
+
+  public var description: String {
+    switch self {
+    case .malformed(let argument):
+      "'\(argument)' is not an override; write NAME=VALUE, e.g. d=200 or lam=0.25"
+    case .badValue(let name, let text):
+      "the value '\(text)' for \(name) is not a number, true/false, a \"string\" or a [list]"
+    }
+  }
+}

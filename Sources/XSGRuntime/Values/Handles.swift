@@ -1,0 +1,118 @@
+import XSGCore
+import XSGSyntax
+
+/// A network value. Its parameters exist from the first `train` (the input dimension comes from the
+/// data); training it again continues from its current state.
+public final class NetValue: @unchecked Sendable {
+  public let spec: NetworkSpec
+  /// The seed current when the network was declared: it fixes the initialisation.
+  public let seed: UInt64
+  public internal(set) var network: Network?
+  /// The data it was last trained on: it fixes which coordinates `w_sig`, `w_sp` and `w_perp` read.
+  public internal(set) var trainedOn: DataSpec?
+  /// The loss of its last optimiser: what `loss(f, test)` measures unless told otherwise.
+  public internal(set) var lastLoss: Loss = .logistic2
+
+  public init(spec: NetworkSpec, seed: UInt64) {
+    self.spec = spec
+    self.seed = seed
+  }
+
+  public var summary: String {
+    var text = "network relu2(width: \(spec.width)"
+    if spec.bias != .none { text += ", bias: \(spec.bias)" }
+    if spec.secondLayer == .frozen { text += ", second: frozen" }
+    if spec.outputScale != .one { text += ", scale: \(spec.outputScale)" }
+    text += ", init: \(InitText.name(spec.initialization)))"
+    if let network {
+      text += ", d = \(network.dimension), trained \(network.step) steps"
+    } else {
+      text += ", untrained"
+    }
+    return text
+  }
+}
+
+/// An optimiser value: online minibatch SGD and its options.
+public final class OptValue: @unchecked Sendable {
+  public let spec: OptimizerSpec
+  public init(_ spec: OptimizerSpec) { self.spec = spec }
+
+  public var summary: String {
+    var parts = [
+      "lr: \(NumberText.roundTrip(spec.learningRate))", "batch: \(spec.batchSize)",
+      "loss: \(LossName.name(spec.loss))",
+    ]
+    if spec.schedule != .constant { parts.append("schedule: \(spec.schedule)") }
+    if spec.weightDecay != 0 { parts.append("weight_decay: \(NumberText.roundTrip(spec.weightDecay))") }
+    if spec.signSGD { parts.append("sign: true") }
+    return "optimiser sgd(" + parts.joined(separator: ", ") + ")"
+  }
+}
+
+/// A configuration value made by a builtin: an initialisation, a schedule, a test distribution, a scale.
+public enum OptionValue: Sendable {
+  case initialization(Initialization)
+  case schedule(LearningRateSchedule)
+  case distribution(TestDistribution)
+  case scale(OutputScale)
+
+  public var kind: String {
+    switch self {
+    case .initialization: "initialisation"
+    case .schedule: "schedule"
+    case .distribution: "test distribution"
+    case .scale: "output scale"
+    }
+  }
+
+  public var summary: String {
+    switch self {
+    case .initialization(let i): InitText.name(i)
+    case .schedule(let s): "\(s)"
+    case .distribution(let d): DistributionText.name(d)
+    case .scale(let s): "\(s)"
+    }
+  }
+}
+
+/// A user function: its declaration and the environment it closes over.
+public final class FunctionValue: @unchecked Sendable {
+  public let declaration: FunctionDeclaration
+  let closure: Environment
+
+  init(declaration: FunctionDeclaration, closure: Environment) {
+    self.declaration = declaration
+    self.closure = closure
+  }
+
+  public var name: String { declaration.name.name }
+
+  public var signature: String {
+    let params = declaration.parameters.map { p in p.defaultValue == nil ? p.name.name : "\(p.name.name): …" }
+    return "fn \(name)(\(params.joined(separator: ", ")))"
+  }
+}
+
+/// The names of core options as scripts write them.
+enum LossName {
+  static func name(_ loss: Loss) -> String {
+    switch loss {
+    case .logistic2: "logistic2"
+    case .logistic: "logistic"
+    case .firstOrder: "linear0"
+    case .hinge: "hinge"
+    case .square: "square"
+    }
+  }
+}
+
+enum InitText {
+  static func name(_ initialization: Initialization) -> String {
+    switch initialization {
+    case .sphere(let theta): "sphere(\(NumberText.roundTrip(theta)))"
+    case .gaussian(let std, _): "gaussian(\(NumberText.roundTrip(std)))"
+    case .symmetric(let base): "symmetric(\(name(base)))"
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import XSGCore
+
+/// The result of `train …`: the probe series, final values and event times of one training segment.
+public final class RunValue: @unchecked Sendable {
+  /// The run's name in the run folder (its subfolder, or "." for the only run).
+  public internal(set) var name: String
+  public let network: NetValue
+  public let data: DataValue
+  public let optimizer: OptValue
+  public let firstStep: Int
+  public internal(set) var lastStep: Int
+  public internal(set) var table: ProbeTable
+  public internal(set) var status: RunMeta.Status = .running
+  /// The loop variables when it ran: its parameters in `index.csv`.
+  public let parameters: [(String, String)]
+
+  init(
+    name: String, network: NetValue, data: DataValue, optimizer: OptValue, firstStep: Int,
+    probeNames: [String],
+    parameters: [(String, String)]
+  ) {
+    self.name = name
+    self.network = network
+    self.data = data
+    self.optimizer = optimizer
+    self.firstStep = firstStep
+    self.lastStep = firstStep
+    self.table = ProbeTable(names: probeNames)
+    self.parameters = parameters
+  }
+
+  public var summary: String {
+    var text = "run: steps \(firstStep)→\(lastStep), \(table.steps.count) probe times"
+    if status != .ok { text += " (\(status.rawValue))" }
+    let finals = table.scalarNames.prefix(6).map { name -> String in
+      if table.isBoolean(name) { return "\(name) at " + (table.eventStep(name).map(String.init) ?? "never") }
+      return "\(name) = " + (table.scalars(name).last.map(ValueText.number) ?? "–")
+    }
+    if !finals.isEmpty { text += "; " + finals.joined(separator: ", ") }
+    return text
+  }
+
+  /// The series of one probe.
+  public func series(_ name: String) -> ProbeSeries? {
+    guard table.index(of: name) != nil else { return nil }
+    if table.vectorNames.contains(name) {
+      return ProbeSeries(
+        name: name, steps: table.steps, values: table.scalars(name), neurons: table.vectors(name))
+    }
+    return ProbeSeries(name: name, steps: table.steps, values: table.scalars(name), neurons: nil)
+  }
+
+  /// `run.final`: the last value of every probe.
+  public var finals: [(String, Value)] {
+    table.names.compactMap { name in
+      guard let i = table.index(of: name), let row = table.rows.last else { return nil }
+      switch row[i] {
+      case .scalar(let x): return (name, .number(x))
+      case .bool(let b): return (name, .bool(b))
+      case .vector(let v): return (name, .vector(v))
+      }
+    }
+  }
+
+  /// `run.events`: for each boolean probe, the first step it was true (none: never).
+  public var events: [(String, Value)] {
+    table.scalarNames.filter(table.isBoolean).map { name in
+      (name, table.eventStep(name).map { .number(Double($0)) } ?? .none)
+    }
+  }
+}
+
+/// A probe series: values at probe steps (for per-neuron probes, the mean per step plus each neuron).
+public struct ProbeSeries: Sendable {
+  public var name: String
+  public var steps: [Int]
+  public var values: [Double]
+  public var neurons: [[Double]]?
+
+  public var summary: String {
+    guard let last = values.last, let step = steps.last else { return "series \(name) (empty)" }
+    return "series \(name): \(values.count) points, steps \(steps[0])…\(step), last \(ValueText.number(last))"
+  }
+}
+
+/// Named fields: `run.final`, `run.events`.
+public struct Record: Sendable {
+  public var fields: [(String, Value)]
+
+  public subscript(name: String) -> Value? { fields.first(where: { $0.0 == name })?.1 }
+}

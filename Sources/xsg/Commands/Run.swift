@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import XSGRuntime
+import XSGSyntax
+
+/// `xsg run FILE [NAME=VALUE …]`: runs a script and writes its run folder (docs/cli.md).
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run an experiment script and write its run folder.",
+    discussion: """
+      Writes runs/<script>-<hash>/ (or --out DIR): the script, overrides.json, meta.json, probes.csv,
+      probes.jsonl, neurons/<probe>.csv and summary.json; with several `train`s, one subfolder per run
+      and index.csv. `print` goes to stdout; progress and messages to stderr. Ctrl-C stops at the next
+      step boundary, keeps every file valid and exits 130. Exit status: 0 ok, 64 usage (a bad override),
+      65 script error, 66 unreadable script, 70 runtime error, 130 interrupted.
+      """)
+
+  @Argument(help: "The .xsg script to run.")
+  var file: String
+
+  @Argument(help: "NAME=VALUE: replace the value of a top-level `let NAME = …` (e.g. d=200 lam=0.25).")
+  var overrides: [String] = []
+
+  @Option(name: .long, help: "The run folder to write (default: runs/<script>-<hash of the configuration>).")
+  var out: String?
+
+  @Option(name: .long, help: "Compute threads for training (1 or 2); results are identical for every value.")
+  var threads: Int = 1
+
+  @Option(name: .long, help: "Replace the script's top-level seed.")
+  var seed: Int?
+
+  @Flag(name: .long, help: "No progress on stderr.")
+  var quiet = false
+
+  func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0") }
+  }
+
+  func run() throws {
+    guard let source = ScriptFile.read(file) else { throw ExitStatus.noInput }
+    let parsedOverrides: [Override]
+    do {
+      parsedOverrides = try overrides.map { try Override(argument: $0) }
+    } catch {
+      throw ValidationError("\(error)")
+    }
+    let front = FrontEnd.check(source, oracle: RegistryOracle())
+    ScriptFile.report(front.diagnostics, in: source, short: false)
+    if front.diagnostics.hasErrors { throw ExitStatus.dataError }
+
+    let settings = Interpreter.Settings(
+      seedOverride: seed, threads: threads, overrides: parsedOverrides, progress: .automatic(quiet: quiet),
+      write: { text in FileHandle.standardOutput.write(Data(text.utf8)) })
+    let interpreter = Interpreter(settings: settings)
+    do {
+      try interpreter.checkOverrides(front.program)
+    } catch {
+      message("\(error)")
+      throw ExitStatus.usage
+    }
+
+    let folderPath =
+      out
+      ?? "runs/"
+      + RunFolderWriter.defaultName(
+        scriptPath: file, script: source.text, overrides: parsedOverrides, seed: seed)
+    let meta = RunMeta(
+      xsgVersion: "\(XSG.version) (commit \(BuildInfo.commit))", script: source.text, scriptPath: file,
+      threads: threads, argv: CommandLine.arguments)
+    let folder: RunFolderWriter
+    do {
+      folder = try RunFolderWriter(
+        url: URL(filePath: folderPath, directoryHint: .isDirectory), script: source.text,
+        overrides: parsedOverrides, meta: meta)
+    } catch {
+      message("\(error)")
+      throw ExitStatus.software
+    }
+    interpreter.folder = folder
+    Interrupt.installHandler()
+
+    do {
+      try interpreter.run(front.program)
+      try folder.finish(status: .ok)
+      if !quiet { message("run folder: \(folderPath)") }
+    } catch let error as RuntimeError {
+      let renderer = DiagnosticRenderer(source: source, color: ScriptFile.stderrWantsColor)
+      FileHandle.standardError.write(
+        Data(renderer.render([error.diagnostic(fallback: source.endRange)]).utf8))
+      try? folder.finish(status: .failed, error: error.description)
+      message("run folder (failed): \(folderPath)")
+      throw ExitStatus.software
+    } catch is Interrupted {
+      try? folder.finish(status: .interrupted)
+      let step = interpreter.runs.last.map { " at step \($0.lastStep)" } ?? ""
+      message("interrupted\(step); the run folder is complete up to there: \(folderPath)")
+      throw ExitStatus.interrupted
+    } catch let error as UsageError {
+      try? folder.finish(status: .failed, error: error.description)
+      message("\(error)")
+      throw ExitStatus.usage
+    } catch {
+      try? folder.finish(status: .failed, error: "\(error)")
+      message("\(error)")
+      throw ExitStatus.software
+    }
+  }
+
+  private func message(_ text: String) {
+    FileHandle.standardError.write(Data(("xsg: " + text + "\n").utf8))
+  }
+}

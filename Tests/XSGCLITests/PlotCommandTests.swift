@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// `xsg plot` end to end, on copies of the fixture folders under Tests/Golden/plot/.
+@Suite struct PlotCommandTests {
+  static let fixtures = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appending(path: "Golden/plot")
+
+  /// A scratch copy of a fixture folder, so the command can write its figure.svg beside the data.
+  func copy(_ name: String) throws -> URL {
+    let target = FileManager.default.temporaryDirectory.appending(path: "xsg-plot-cli-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: Self.fixtures.appending(path: name), to: target)
+    return target
+  }
+
+  func isWellFormedXML(_ url: URL) throws -> Bool {
+    XMLParser(data: try Data(contentsOf: url)).parse()
+  }
+
+  @Test func drawsARunIntoItsFolder() throws {
+    let run = try copy("run")
+    let result = try Binary.run(["plot", run.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let figure = run.appending(path: "figure.svg")
+    #expect(try isWellFormedXML(figure))
+    let text = try String(contentsOf: figure, encoding: .utf8)
+    #expect(text.contains(">w_sp</text>") && text.contains(">margin_min</text>"))
+    #expect(result.stdout.contains("figure.svg"))
+  }
+
+  @Test func namedProbesToAChosenFileWithATitle() throws {
+    let run = try copy("run")
+    let output = run.appending(path: "phases.svg")
+    let result = try Binary.run([
+      "plot", run.path, "w_sp", "w_sig", "--log", "--title", "λ = 0.1 & friends", "-o", output.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOf: output, encoding: .utf8)
+    #expect(text.contains("λ = 0.1 &amp; friends"))
+    #expect(text.contains("10⁻²"))
+    #expect(try isWellFormedXML(output))
+  }
+
+  @Test func overlaysASweep() throws {
+    let sweep = try copy("sweep")
+    let result = try Binary.run(["plot", sweep.path, "acc", "--terminal"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOf: sweep.appending(path: "figure.svg"), encoding: .utf8)
+    for run in ["lam=0.0", "lam=0.1", "lam=0.25"] { #expect(text.contains(">\(run)</text>")) }
+    #expect(result.stdout.contains("┤"))
+  }
+
+  @Test func aMissingFolderIsNoInput() throws {
+    let result = try Binary.run(["plot", "/nonexistent/run"])
+    #expect(result.status == 66)
+    #expect(result.stderr.contains("no run folder at '/nonexistent/run'"))
+  }
+
+  @Test func anUnknownProbeIsAUsageErrorWithASuggestion() throws {
+    let result = try Binary.run(["plot", try copy("run").path, "w_spp"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("unknown probe 'w_spp'; did you mean 'w_sp'?"))
+  }
+
+  @Test func aMalformedCSVIsADataError() throws {
+    let run = try copy("run")
+    try Data("step,loss\n0,1\n10,x\n".utf8).write(to: run.appending(path: "probes.csv"))
+    let result = try Binary.run(["plot", run.path])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("probes.csv:3: 'x' in column 'loss' is not a number"))
+    #expect(!result.stderr.contains("Fatal"))
+  }
+
+  @Test func logAndLinearTogetherIsAUsageError() throws {
+    let result = try Binary.run(["plot", try copy("run").path, "--log", "--linear"])
+    #expect(result.status == 64)
+  }
+}

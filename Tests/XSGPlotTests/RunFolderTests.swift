@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import XSGPlot
+
+/// The fixture folders under Tests/Golden/plot/: a single run (probes.csv plus neurons/) and a λ sweep.
+enum Fixtures {
+  static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appending(path: "Golden/plot")
+  static let run = root.appending(path: "run")
+  static let sweep = root.appending(path: "sweep")
+
+  /// A fresh temporary folder holding `files` (relative path → contents).
+  static func folder(_ files: [String: String]) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-plot-\(UUID().uuidString)")
+    for (path, text) in files {
+      let file = url.appending(path: path)
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: file)
+    }
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
+
+@Suite struct RunFolderTests {
+  @Test func readsASingleRun() throws {
+    let run = try RunFolder.load(Fixtures.run)
+    #expect(!run.isSweep)
+    #expect(
+      run.probes.map(\.name) == ["loss", "w_sp", "w_sig", "acc", "acc_iid", "margin_maj", "margin_min"])
+    #expect(run.probeNames == run.probes.map(\.name))
+    let loss = try #require(run.series("loss"))
+    #expect(loss.points.count == 11)
+    #expect(loss.points.first == Point(x: 0, y: 1.3862334706051669))
+    #expect(loss.points.last?.x == 500)
+    #expect(run.neurons["w_sp"]?.count == 4)
+    #expect(run.neurons["w_sp"]?.allSatisfy { $0.role == .neuron && $0.group == "w_sp" } == true)
+  }
+
+  @Test func readsASweepInIndexOrder() throws {
+    let sweep = try RunFolder.load(Fixtures.sweep)
+    #expect(sweep.isSweep)
+    #expect(sweep.runs.map(\.name) == ["lam=0.0", "lam=0.1", "lam=0.25"])
+    #expect(sweep.index?.column("lam") == ["0.0", "0.1", "0.25"])
+    #expect(sweep.probeNames.first == "loss")
+  }
+
+  @Test func aFolderOfRunsWithoutIndexIsASweepInNameOrder() throws {
+    let url = try Fixtures.folder([
+      "b/probes.csv": "step,loss\n0,1\n10,0.5\n", "a/probes.csv": "step,loss\n0,1\n10,0.7\n",
+    ])
+    let sweep = try RunFolder.load(url)
+    #expect(sweep.runs.map(\.name) == ["a", "b"])
+  }
+
+  @Test func neuronOnlyProbesAreAveraged() throws {
+    let url = try Fixtures.folder(["neurons/a_abs.csv": "step,n1,n2\n0,1,3\n5,2,6\n"])
+    let run = try RunFolder.load(url)
+    #expect(run.probeNames == ["a_abs"])
+    #expect(run.series("a_abs")?.points == [Point(x: 0, y: 2), Point(x: 5, y: 4)])
+  }
+
+  @Test func gapsAndInfinitiesAreNumbers() throws {
+    let url = try Fixtures.folder(["probes.csv": "step,x,y\n0,,inf\n1,nan,-inf\n2,3,4\n"])
+    let run = try RunFolder.load(url)
+    #expect(run.series("x")?.points.map(\.y.isNaN) == [true, true, false])
+    #expect(run.series("y")?.points.map(\.y) == [.infinity, -.infinity, 4])
+  }
+
+  @Test func missingAndEmptyFoldersAreNamed() throws {
+    #expect(throws: PlotError.missingFolder(path: "nowhere")) {
+      try RunFolder.load(URL(filePath: "/nonexistent/xsg"), display: "nowhere")
+    }
+    let empty = try Fixtures.folder([:])
+    #expect(throws: PlotError.notARunFolder(path: "e")) { try RunFolder.load(empty, display: "e") }
+  }
+
+  @Test func malformedCSVNamesFileAndLine() throws {
+    let ragged = try Fixtures.folder(["probes.csv": "step,loss\n0,1\n\n10,0.5,7\n"])
+    #expect(
+      throws: PlotError.malformedCSV(
+        path: "r/probes.csv", line: 4, message: "expected 2 fields as in the header, found 3")
+    ) {
+      try RunFolder.load(ragged, display: "r")
+    }
+    let text = try Fixtures.folder(["probes.csv": "step,loss\n0,one\n"])
+    #expect(
+      throws: PlotError.malformedCSV(
+        path: "t/probes.csv", line: 2, message: "'one' in column 'loss' is not a number")
+    ) {
+      try RunFolder.load(text, display: "t")
+    }
+    let index = try Fixtures.folder(["index.csv": "run,lam\nmissing,0.1\n"])
+    #expect(
+      throws: PlotError.malformedCSV(path: "i/index.csv", line: 2, message: "run 'missing' has no subfolder")
+    ) {
+      try RunFolder.load(index, display: "i")
+    }
+  }
+
+  @Test func quotedFieldsMayHoldCommasAndQuotes() throws {
+    let table = try CSVTable.parse("run,note\n\"lam=0.1,seed=2\",\"say \"\"hi\"\"\"\n", path: "x")
+    #expect(table.rows == [["lam=0.1,seed=2", "say \"hi\""]])
+    #expect(throws: PlotError.self) { try CSVTable.parse("a\n\"open\n", path: "x") }
+  }
+}
+
+@Suite struct RunFigureTests {
+  @Test func defaultFigureHasAPanelPerProbeWithNeuronsUnderTheMean() throws {
+    let figure = try RunFolder.load(Fixtures.run).figure()
+    #expect(
+      figure.panels.map(\.title) == ["loss", "w_sp", "w_sig", "acc", "acc_iid", "margin_maj", "margin_min"])
+    let wsp = figure.panels[1]
+    #expect(wsp.series.filter { $0.role == .neuron }.count == 4)
+    #expect(wsp.series.filter { $0.role == .mean }.map(\.name) == ["w_sp"])
+    // w_sp grows over decades: log; the loss and the margins (which go negative) stay linear.
+    #expect(wsp.yScale == .log)
+    #expect(figure.panels[0].yScale == .linear)
+    #expect(figure.panels[6].yScale == .linear)
+    // Only the bottom panel of each column labels the step axis.
+    #expect(figure.panels.map { $0.xLabel != nil } == [false, false, false, false, true, true, true])
+  }
+
+  @Test func namedProbesShareOnePanel() throws {
+    let figure = try RunFolder.load(Fixtures.run).figure(probes: ["w_sp", "w_sig"], scale: .log)
+    #expect(figure.panels.count == 1)
+    #expect(figure.panels[0].yScale == .log)
+    #expect(Set(figure.panels[0].series.map(\.groupKey)) == ["w_sp", "w_sig"])
+  }
+
+  @Test func aLoneProbeIsNamedOnTheYAxis() throws {
+    let figure = try RunFolder.load(Fixtures.run).figure(probes: ["loss"])
+    #expect(figure.panels[0].title == nil && figure.panels[0].yLabel == "loss")
+  }
+
+  @Test func logOfSignedValuesIsSymlog() throws {
+    let figure = try RunFolder.load(Fixtures.run).figure(probes: ["margin_min"], scale: .log)
+    guard case .symlog = figure.panels[0].yScale else {
+      Issue.record("expected symlog, got \(figure.panels[0].yScale)")
+      return
+    }
+  }
+
+  @Test func sweepsOverlayRunsWithOneLegend() throws {
+    let figure = try RunFolder.load(Fixtures.sweep).figure(probes: ["margin_maj", "acc"])
+    #expect(figure.panels.count == 2)
+    #expect(figure.panels[0].series.map(\.name) == ["lam=0.0", "lam=0.1", "lam=0.25"])
+    #expect(figure.panels.map(\.showsLegend) == [true, false])
+  }
+
+  @Test func unknownProbesSuggestTheNearestName() throws {
+    let run = try RunFolder.load(Fixtures.run)
+    #expect(throws: PlotError.unknownProbe(name: "w_spp", known: run.probeNames, suggestion: "w_sp")) {
+      try run.figure(probes: ["w_spp"])
+    }
+    #expect(PlotError.suggestion(for: "zzz", in: run.probeNames) == nil)
+    #expect(PlotError.suggestion(for: "LOSS", in: run.probeNames) == "loss")
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import XSGPlot
+
+@Suite struct SVGRendererTests {
+  /// The pixel coordinate of the tick at `value`: x ticks' x, y ticks' y.
+  func tickPosition(_ svg: SVGDocument, axis: String, value label: String) throws -> Double {
+    let labels = svg.all("text", class: "tick-label").filter { $0.classes.contains(axis) }
+    let ticks = svg.all("line", class: "tick").filter { $0.classes.contains(axis) }
+    let index = try #require(labels.firstIndex { $0.text == label }, "no tick labelled \(label)")
+    return try #require(ticks[index].number(axis == "x" ? "x1" : "y1"))
+  }
+
+  func seriesPoints(_ svg: SVGDocument, named name: String) throws -> [(Double, Double)] {
+    let path = try #require(svg.all("path", class: "series").first { $0.attributes["data-name"] == name })
+    return SVGDocument.points(try #require(path.attributes["d"]))
+  }
+
+  @Test func outputIsWellFormedXMLWithEscapedText() throws {
+    let figure = Figure(
+      title: "a < b & \"c\"",
+      panel: Panel(
+        title: "λ = 0.1 <tricky>", yLabel: "w's", series: [Series(name: "x&y", points: [(0, 1), (1, 2)])],
+        references: [.constant(1.5, label: "logit(1−λ) > 0")]))
+    let text = SVGRenderer().render(figure)
+    let svg = try SVGDocument(text)
+    #expect(svg.elements.first?.name == "svg")
+    #expect(svg.texts(class: "figure-title") == ["a < b & \"c\""])
+    #expect(svg.texts(class: "panel-title") == ["λ = 0.1 <tricky>"])
+    #expect(svg.texts(class: "axis-title") == ["step", "w's"])
+    #expect(svg.texts(class: "reference-label") == ["logit(1−λ) > 0"])
+    #expect(svg.elements.first?.attributes["width"] == "3.4in")
+  }
+
+  @Test func linearAxesPutPointsOnTheirTicks() throws {
+    let series = Series(name: "s", points: [(0, 0), (250, 5), (500, 10)])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(series: [series]))))
+    let points = try seriesPoints(svg, named: "s")
+    #expect(points.count == 3)
+    let x0 = try tickPosition(svg, axis: "x", value: "0")
+    let x500 = try tickPosition(svg, axis: "x", value: "500")
+    let y0 = try tickPosition(svg, axis: "y", value: "0")
+    let y10 = try tickPosition(svg, axis: "y", value: "10")
+    #expect(abs(points[0].0 - x0) < 0.011 && abs(points[0].1 - y0) < 0.011)
+    #expect(abs(points[2].0 - x500) < 0.011 && abs(points[2].1 - y10) < 0.011)
+    // The middle point sits half way in both directions.
+    #expect(abs(points[1].0 - (x0 + x500) / 2) < 0.011)
+    #expect(abs(points[1].1 - (y0 + y10) / 2) < 0.011)
+    #expect(y10 < y0, "larger values are drawn higher")
+  }
+
+  @Test func logAxesSpaceDecadesEvenly() throws {
+    let series = Series(name: "w_sp", points: [(0, 1e-3), (100, pow(10, -1.5)), (200, 1)])
+    let panel = Panel(yScale: .log, series: [series])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: panel)))
+    let points = try seriesPoints(svg, named: "w_sp")
+    let yLow = try tickPosition(svg, axis: "y", value: "10⁻³")
+    let yHigh = try tickPosition(svg, axis: "y", value: "1")
+    let y2 = try tickPosition(svg, axis: "y", value: "10⁻²")
+    #expect(abs(points[0].1 - yLow) < 0.011)
+    #expect(abs(points[2].1 - yHigh) < 0.011)
+    #expect(abs(points[1].1 - (yLow + yHigh) / 2) < 0.011)
+    #expect(abs((y2 - yLow) - (yHigh - yLow) / 3) < 0.011)
+  }
+
+  @Test func logAxesLeaveOutNonPositiveValuesAndSaySo() throws {
+    let series = Series(name: "m", points: [(0, 0), (1, -0.5), (2, 0.1), (3, 1), (4, 10)])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(yScale: .log, series: [series]))))
+    #expect(try seriesPoints(svg, named: "m").count == 3)
+    #expect(svg.texts(class: "note") == ["2 non-positive or non-finite values not shown"])
+  }
+
+  @Test func gapsBreakTheLine() throws {
+    let series = Series(name: "g", points: [(0, 1), (1, 2), (2, .nan), (3, 2), (4, 1)])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(series: [series]))))
+    let d = try #require(svg.all("path", class: "series").first?.attributes["d"])
+    #expect(d.filter { $0 == "M" }.count == 2)
+  }
+
+  @Test func neuronsAreThinAndTheMeanBoldInOneColour() throws {
+    let neurons = (1...3).map { j in
+      Series(name: "n\(j)", points: [(0, Double(j)), (1, Double(j) + 1)], role: .neuron, group: "w_sp")
+    }
+    let mean = Series.mean(of: neurons, name: "w_sp", group: "w_sp")
+    #expect(mean.points.map(\.y) == [2, 3])
+    let other = Series(name: "w_sig", points: [(0, 1), (1, 1)])
+    let svg = try SVGDocument(
+      SVGRenderer().render(Figure(panel: Panel(series: neurons + [mean, other]))))
+    let thin = svg.all("path", class: "neuron")
+    let bold = svg.all("path", class: "mean")
+    #expect(thin.count == 3 && bold.count == 1)
+    #expect(Set(thin.map { $0.attributes["stroke"] }) == [bold[0].attributes["stroke"]])
+    #expect(
+      Double(thin[0].attributes["stroke-width"] ?? "") ?? 9 < Double(bold[0].attributes["stroke-width"] ?? "")
+        ?? 0)
+    // One legend entry per group, in order of appearance.
+    #expect(svg.texts(class: "legend-label") == ["w_sp", "w_sig"])
+    let lineStroke = svg.all("path", class: "line").first?.attributes["stroke"]
+    #expect(lineStroke != bold[0].attributes["stroke"])
+  }
+
+  @Test func decorationsAreDrawn() throws {
+    let series = Series(
+      name: "w", points: (0...10).map { (x: Double($0) * 50, y: 0.01 * exp(0.02 * Double($0) * 50)) })
+    let panel = Panel(
+      yScale: .log, series: [series],
+      references: [.exponential(coefficient: 0.01, rate: 0.02, label: "0.01·e^{0.02t}")],
+      windows: [Window(from: 100, to: 300, label: "phase 2")], markers: [Marker(x: 350, label: "takeover")])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: panel)))
+    #expect(svg.all("rect", class: "window").count == 1)
+    #expect(svg.texts(class: "window-label") == ["phase 2"])
+    #expect(svg.all("line", class: "marker").count == 1)
+    #expect(svg.texts(class: "marker-label") == ["takeover"])
+    // On a log axis the exponential is a straight line through the measured points.
+    let reference = SVGDocument.points(
+      try #require(svg.all("path", class: "reference").first?.attributes["d"]))
+    let measured = try seriesPoints(svg, named: "w")
+    #expect(reference.count == 2)
+    #expect(abs(reference[0].1 - measured[0].1) < 0.02 && abs(reference[1].1 - measured.last!.1) < 0.02)
+  }
+
+  @Test func smallMultiplesFillAGrid() throws {
+    let panels = (1...5).map {
+      Panel(title: "p\($0)", series: [Series(name: "s", points: [(0, 0), (1, Double($0))])])
+    }
+    let figure = Figure(panels: panels)
+    #expect(figure.columnCount == 3 && figure.rowCount == 2)
+    let svg = try SVGDocument(SVGRenderer().render(figure))
+    #expect(svg.all("g", class: "panel").count == 5)
+    #expect(svg.texts(class: "panel-title") == ["p1", "p2", "p3", "p4", "p5"])
+    #expect(svg.elements.first?.attributes["width"] == "7in")
+  }
+
+  @Test func coordinatesAreRoundedToTwoDecimals() {
+    #expect(SVGWriter.number(1.005) == "1" || SVGWriter.number(1.005) == "1.01")
+    #expect(SVGWriter.number(12.5) == "12.5")
+    #expect(SVGWriter.number(-0.25) == "-0.25")
+    #expect(SVGWriter.number(3.999) == "4")
+    #expect(SVGWriter.number(0.07) == "0.07")
+    let text = SVGRenderer().render(
+      Figure(panel: Panel(series: [Series(name: "s", points: [(0, 1.0 / 3), (1, 2.0 / 3)])])))
+    let numbers = text.split(whereSeparator: { !"0123456789.".contains($0) }).filter { $0.contains(".") }
+    #expect(
+      numbers.allSatisfy { $0.split(separator: ".", omittingEmptySubsequences: false).last!.count <= 2 })
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import XSGRuntime
+
+@Suite struct OverrideTests {
+  @Test func parsesTypedLiterals() throws {
+    #expect(try Override(argument: "d=200").value.kind == "number")
+    if case .number(let x) = try Override(argument: "n=100_000").value { #expect(x == 100_000) }
+    if case .number(let x) = try Override(argument: "lr=1e-3").value { #expect(x == 0.001) }
+    if case .bool(let b) = try Override(argument: "log=true").value { #expect(b) }
+    if case .string(let s) = try Override(argument: "name=\"a b\"").value { #expect(s == "a b") }
+    if case .list(let items) = try Override(argument: "lams=[0, 0.1, 0.25]").value {
+      #expect(items.count == 3)
+    }
+    if case .string(let s) = try Override(argument: "loss=hinge").value { #expect(s == "hinge") }
+    #expect(try Override(argument: "λ=0.1").name == "λ")
+  }
+
+  @Test func rejectsMalformed() {
+    #expect(throws: OverrideError.malformed("d")) { try Override(argument: "d") }
+    #expect(throws: OverrideError.malformed("=3")) { try Override(argument: "=3") }
+    #expect(throws: OverrideError.badValue(name: "x", text: "[1,")) { try Override(argument: "x=[1,") }
+  }
+}
+
+@Suite struct HermeticPathTests {
+  @Test func relativeNamesStayInside() throws {
+    #expect(try HermeticPath.check("phases.svg").get() == "phases.svg")
+    #expect(try HermeticPath.check("figs/./a.svg").get() == "figs/a.svg")
+  }
+
+  @Test func escapesAreRefused() {
+    #expect(throws: HermeticPathError.absolute("/etc/passwd")) { try HermeticPath.check("/etc/passwd").get() }
+    #expect(throws: HermeticPathError.parent("../x.svg")) { try HermeticPath.check("../x.svg").get() }
+    #expect(throws: HermeticPathError.parent("a/../../x")) { try HermeticPath.check("a/../../x").get() }
+    #expect(throws: HermeticPathError.empty) { try HermeticPath.check("").get() }
+  }
+}
+
+@Suite struct FileTextTests {
+  @Test func numbersRoundTrip() {
+    for x in [0.1, 1.0 / 3.0, 1e-7, 123_456_789.125, -2.5, Double(Float(0.3))] {
+      #expect(Double(NumberText.roundTrip(x)) == x)
+    }
+    #expect(NumberText.roundTrip(3) == "3")
+  }
+
+  @Test func jsonEscapesAndOrders() {
+    let json = JSON.object([("b", .int(1)), ("a", .string("x\"\n")), ("c", .array([.bool(true), .null]))])
+    #expect(json.text == #"{"b":1,"a":"x\"\n","c":[true,null]}"#)
+  }
+
+  @Test func atomicWriteReplaces() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-atomic-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "a.txt")
+    try AtomicFile.write("one", to: file)
+    try AtomicFile.write("two", to: file)
+    #expect(try String(contentsOf: file, encoding: .utf8) == "two")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"])
+  }
+
+  @Test func probeTableFiles() {
+    var table = ProbeTable(names: ["loss", "done", "w"])
+    table.append(step: 0, values: [.scalar(1.5), .bool(false), .vector([1, 2])])
+    table.append(step: 10, values: [.scalar(0.25), .bool(true), .vector([3, 4])])
+    #expect(table.csv == "step,loss,done\n0,1.5,0\n10,0.25,1\n")
+    #expect(
+      table.jsonLines
+        == "{\"step\":0,\"loss\":1.5,\"done\":false}\n{\"step\":10,\"loss\":0.25,\"done\":true}\n")
+    #expect(table.neuronCSV("w") == "step,n1,n2\n0,1,2\n10,3,4\n")
+    #expect(table.eventStep("done") == 10)
+  }
+}

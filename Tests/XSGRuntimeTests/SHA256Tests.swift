@@ -1,0 +1,31 @@
+import Testing
+
+@testable import XSGRuntime
+
+@Suite struct SHA256Tests {
+  /// FIPS 180-4 test vectors.
+  @Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    (
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    ),
+  ])
+  func knownAnswers(input: String, digest: String) {
+    #expect(SHA256.hex(input) == digest)
+  }
+
+  @Test func millionAs() {
+    let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+    #expect(SHA256.hex(bytes: bytes) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func paddingBoundaries() {
+    // 55, 56 and 64 bytes straddle the one-block/two-block padding boundary.
+    #expect(SHA256.hex(String(repeating: "a", count: 56)) != SHA256.hex(String(repeating: "a", count: 55)))
+    #expect(
+      SHA256.hex(String(repeating: "a", count: 64))
+        == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+  }
+}
