@@ -8,7 +8,7 @@ struct ReplEndToEndTests {
   @Test func declareCompleteTrainAndRead() throws {
     let terminal = try ReplTerminal()
     defer { terminal.close() }
-    try terminal.waitFor("xsg> ")
+    try terminal.waitFor("xsg>")
     for line in [
       "data hyper = hypercube(20) | xor(1, 2) | spurious(3, flip: 0.1)",
       "net network1 = relu2(width: 4, init: sphere(0.01))",
@@ -20,7 +20,7 @@ struct ReplEndToEndTests {
     // A multi-line probe block continues with the second prompt.
     try terminal.type("probe every 5 {")
     try terminal.press("Enter")
-    try terminal.waitFor("...> ")
+    try terminal.waitFor("...>")
     try terminal.type("w_sp = mean(network1.w_sp)")
     try terminal.press("Enter")
     try terminal.type("}")
@@ -28,7 +28,7 @@ struct ReplEndToEndTests {
     // Tab completes a name bound in this session, and a member after the dot.
     try terminal.type("let r = train netw")
     try terminal.press("Tab")
-    try terminal.waitFor("let r = train network1 ")
+    try terminal.waitFor("let r = train network1")
     try terminal.type("on hyper with o for 20 steps")
     try terminal.press("Enter")
     try terminal.type("network1.st")
@@ -55,9 +55,10 @@ struct ReplEndToEndTests {
   @Test func ctrlCStopsTrainingAndKeepsTheNetwork() throws {
     let terminal = try ReplTerminal()
     defer { terminal.close() }
-    try terminal.waitFor("xsg> ")
+    try terminal.waitFor("xsg>")
     for line in [
-      "data hyper = hypercube(20) | xor(1, 2)", "net f = relu2(width: 4)", "opt o = sgd(lr: 0.05, batch: 100)",
+      "data hyper = hypercube(20) | xor(1, 2)", "net f = relu2(width: 4)",
+      "opt o = sgd(lr: 0.05, batch: 100)",
       "train f on hyper with o for 100_000_000 steps",
     ] {
       try terminal.type(line)
@@ -85,18 +86,32 @@ struct ReplEndToEndTests {
   }
 }
 
-/// Without a terminal, `xsg` reads its input as a script: no prompts, no echo.
+/// Without a terminal, `xsg` reads its input as a script, exactly like `xsg run -`: no prompts, no echo.
 @Suite struct ReplWithoutTerminalTests {
+  private func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-stdin-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
   @Test func pipedInputRunsAsAScript() throws {
-    let result = try Binary.run([], stdin: "let a = 2\nprint a * 21\n")
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Binary.run([], stdin: "let a = 2\nprint a * 21\n", in: folder)
     #expect(result.stdout == "42\n")
-    #expect(result.stderr == "")
     #expect(result.status == 0)
+    #expect(!result.stderr.contains("xsg>"))
+    let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "runs").path)
+    #expect(runs.count == 1)
+    #expect(runs.first?.hasPrefix("stdin-") == true)
   }
 
   @Test func pipedErrorsAreDiagnosticsWithTheExitCodeOfRun() throws {
-    let result = try Binary.run(["repl"], stdin: "let a = (1 +\n")
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Binary.run(["repl"], stdin: "let a = (1 +\n", in: folder)
     #expect(result.status == 65)
-    #expect(result.stderr.contains("<stdin>:"))
+    #expect(result.stderr.contains("<stdin>:1:"))
+    #expect(result.stdout == "")
   }
 }

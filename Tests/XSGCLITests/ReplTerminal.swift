@@ -47,7 +47,8 @@ final class ReplTerminal {
     try tmux(["send-keys", "-t", "repl"] + keys)
   }
 
-  /// The visible screen, trailing blank lines dropped.
+  /// The visible screen, trailing blank lines dropped (tmux also drops the spaces that end a line, so
+  /// the prompt reads `xsg>`).
   func screen() throws -> String {
     try tmux(["capture-pane", "-p", "-t", "repl"]).trimmingCharacters(in: .newlines)
   }
@@ -79,7 +80,9 @@ final class ReplTerminal {
     while Date() < deadline {
       let state = try tmux(["display-message", "-p", "-t", "repl", "#{pane_dead} #{pane_dead_status}"])
       let fields = state.split(separator: " ")
-      if fields.first == "1", fields.count > 1, let status = Int32(fields[1].trimmingCharacters(in: .newlines)) {
+      if fields.first == "1", fields.count > 1,
+        let status = Int32(fields[1].trimmingCharacters(in: .newlines))
+      {
         return status
       }
       usleep(50_000)
@@ -93,17 +96,48 @@ final class ReplTerminal {
     try? FileManager.default.removeItem(at: folder)
   }
 
+  /// Runs one tmux command and returns what it printed, killing it after 10 s.
+  ///
+  /// Spawned directly rather than with Foundation's `Process`: the tmux server that `new-session` starts
+  /// inherits whatever `Process` sets up to watch its child and keeps it open, so `Process` never sees the
+  /// client exit. The child also gets an empty signal mask (test threads block signals, and the REPL in
+  /// the pane inherits the mask through the server).
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = Self.tmux
-    process.arguments = ["-L", socket] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let outputPath = folder.appending(path: ".tmux-output").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+
+    let argv = ([Self.tmux!.path, "-L", socket] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, Self.tmux!.path, &actions, &attributes, argv, environ)
+    guard spawned == 0 else { throw SpawnFailure(code: spawned) }
+    var status: Int32 = 0
+    let deadline = Date().addingTimeInterval(10)
+    while waitpid(pid, &status, WNOHANG) == 0 {
+      if Date() > deadline {
+        kill(pid, SIGKILL)
+        _ = waitpid(pid, &status, 0)
+        throw Timeout(waitingFor: "tmux \(arguments.first ?? "")", screen: "")
+      }
+      usleep(10_000)
+    }
+    return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+  }
+
+  struct SpawnFailure: Error {
+    var code: Int32
   }
 }

@@ -186,7 +186,9 @@ public final class Repl {
       output.writeError("error: cannot read '\(path)'\n")
       return
     }
-    let outcome = evaluator.run(text, name: path)
+    var outcome = evaluator.run(text, name: path)
+    // A script's last expression statement is not an expression entered alone: nothing to show.
+    if case .completed = outcome { outcome = .completed(shown: nil) }
     report(outcome, of: "# :load \(path)\n" + text.trimmingWhitespace())
   }
 

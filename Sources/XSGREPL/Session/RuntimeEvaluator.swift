@@ -25,7 +25,7 @@ public final class RuntimeEvaluator: ReplEvaluator {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     return names.map { name in
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
       return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
     }
   }
