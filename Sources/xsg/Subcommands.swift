@@ -8,5 +8,6 @@ extension XSG {
     Check.self,
     Fmt.self,
     Plot.self,
+    Bench.self,
   ]
 }
