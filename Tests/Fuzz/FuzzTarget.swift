@@ -12,7 +12,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let renderer = DiagnosticRenderer(source: source, color: true)
   for diagnostic in result.diagnostics {
     for range in [diagnostic.range] + diagnostic.labels.map(\.range) {
-      precondition(range.start.offset >= 0 && range.start.offset <= range.end.offset && range.end.offset <= size)
+      precondition(
+        range.start.offset >= 0 && range.start.offset <= range.end.offset && range.end.offset <= size)
       precondition(source.location(at: range.start.offset) == range.start, "location mismatch")
     }
     _ = renderer.rich(diagnostic)
