@@ -100,6 +100,20 @@ enum Fixtures {
     }
   }
 
+  @Test func sweepRunsWithoutDataAreSkippedAndListed() throws {
+    let url = try Fixtures.folder([
+      "index.csv": "run,lam\na,0.1\nb,0.2\nc,0.3\n", "a/probes.csv": "step,loss\n0,1\n",
+      "b/meta.json": "{}",
+    ])
+    let sweep = try RunFolder.load(url, display: "s")
+    #expect(sweep.runs.map(\.name) == ["a"])
+    #expect(
+      sweep.skipped == [
+        "'s/b' is not a run folder: it has no probes.csv, no index.csv and no run subfolders",
+        "s/index.csv:4: run 'c' has no subfolder",
+      ])
+  }
+
   @Test func quotedFieldsMayHoldCommasAndQuotes() throws {
     let table = try CSVTable.parse("run,note\n\"lam=0.1,seed=2\",\"say \"\"hi\"\"\"\n", path: "x")
     #expect(table.rows == [["lam=0.1,seed=2", "say \"hi\""]])
