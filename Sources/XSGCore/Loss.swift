@@ -41,6 +41,18 @@ public enum Loss: String, Sendable, Hashable, CaseIterable {
     }
   }
 
+  /// ℓ'(z) in single precision for the hot loop: one exponential, no logarithm.
+  @inlinable @inline(__always)
+  func derivative(_ z: Float) -> Float {
+    switch self {
+    case .logistic2: return -2 / (1 + expf(min(z, 88)))
+    case .logistic: return -1 / (1 + expf(min(z, 88)))
+    case .firstOrder: return -1
+    case .hinge: return z < 1 ? -1 : 0
+    case .square: return z - 1
+    }
+  }
+
   /// ℓ(z) in single precision for the hot loop (same formulas).
   @inlinable @inline(__always)
   func valueAndDerivative(_ z: Float) -> (value: Float, derivative: Float) {

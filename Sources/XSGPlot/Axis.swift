@@ -40,7 +40,8 @@ public struct Axis: Equatable, Sendable {
     case .symlog(let threshold):
       let t = threshold > 0 ? threshold : 1
       let widen: (Double) -> Double = { v in
-        guard abs(v) > t else { return v < 0 ? -t : v > 0 ? t : 0 }
+        // Inside the linear band the axis reaches zero: near-zero values then sit on a labelled 0.
+        guard abs(v) > t else { return 0 }
         return (v < 0 ? -1 : 1) * pow(10, log10(abs(v)).rounded(.up))
       }
       var lo = loose ? widen(low) : low

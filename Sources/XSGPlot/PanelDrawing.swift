@@ -50,14 +50,6 @@ struct PanelDrawing {
       PanelDrawing.sample + 9 + Double(names.map(\.count).max() ?? 0) * PanelDrawing.charWidth * font
     let boxHeight = Double(entries.count) * lineHeight + 4
     let (corner, covered) = legendCorner(width: boxWidth, height: boxHeight)
-    if covered == 0 {
-      let box = Rect(x: corner.0, y: corner.1, width: boxWidth, height: boxHeight)
-      legend.box = box
-      legend.entries = entries.enumerated().map { i, series in
-        (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
-      }
-      return
-    }
     var rows: [[(Series, Double)]] = [[]]
     var x = 0.0
     for (series, name) in zip(entries, names) {
@@ -69,7 +61,17 @@ struct PanelDrawing {
       rows[rows.count - 1].append((series, x))
       x += width
     }
-    area = areaBelow(Double(rows.count) * lineHeight + 2)
+    // A row legend that would squeeze the plot to less than two thirds of its height stays inside instead.
+    let rowsHeight = Double(rows.count) * lineHeight + 2
+    if covered == 0 || rowsHeight > area.height / 3 {
+      let box = Rect(x: corner.0, y: corner.1, width: boxWidth, height: boxHeight)
+      legend.box = box
+      legend.entries = entries.enumerated().map { i, series in
+        (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
+      }
+      return
+    }
+    area = areaBelow(rowsHeight)
     let rowsTop = area.y - Double(rows.count) * lineHeight - 2
     legend.entries = rows.enumerated().flatMap { r, row in
       row.map { ($0.0, area.x + $0.1, rowsTop + lineHeight * (Double(r) + 0.5)) }
@@ -121,197 +123,6 @@ struct PanelDrawing {
     svg.close("g")
   }
 
-  private func drawWindows(into svg: inout SVGWriter) {
-    for window in panel.windows {
-      guard let a = px(min(window.from, window.to)), let b = px(max(window.from, window.to)) else { continue }
-      let x0 = max(area.x, a)
-      let x1 = min(area.maxX, b)
-      guard x1 > x0 else { continue }
-      svg.element(
-        "rect",
-        [
-          ("class", .text("window")), ("x", .number(x0)), ("y", .number(area.y)),
-          ("width", .number(x1 - x0)), ("height", .number(area.height)), ("fill", .text("#000000")),
-          ("fill-opacity", .text("0.07")),
-        ])
-      if let label = window.label {
-        svg.element(
-          "text",
-          [
-            ("class", .text("window-label")), ("x", .number((x0 + x1) / 2)),
-            ("y", .number(area.y + fontSize - 1)), ("text-anchor", .text("middle")),
-            ("font-size", .number(fontSize - 2)), ("fill", .text("#444444")),
-          ], content: label)
-      }
-    }
-  }
-
-  private func drawGrid(into svg: inout SVGWriter) {
-    svg.open("g", [("class", .text("grid")), ("stroke", .text("#E4E4E4")), ("stroke-width", .text("0.4"))])
-    for tick in plan.y.ticks {
-      guard let y = py(tick.value) else { continue }
-      svg.element(
-        "line", [("x1", .number(area.x)), ("y1", .number(y)), ("x2", .number(area.maxX)), ("y2", .number(y))])
-    }
-    svg.close("g")
-  }
-
-  private func drawAxes(into svg: inout SVGWriter) {
-    let tickFont = fontSize - 1
-    svg.open(
-      "g",
-      [
-        ("class", .text("axes")), ("stroke", .text("#000000")), ("stroke-width", .text("0.6")),
-        ("fill", .text("none")),
-      ])
-    svg.element(
-      "path",
-      [
-        ("class", .text("frame")),
-        (
-          "d",
-          .text(
-            "M\(n(area.x)) \(n(area.y))V\(n(area.maxY))H\(n(area.maxX))V\(n(area.y))Z"
-          )
-        ),
-      ])
-    for tick in plan.x.ticks {
-      guard let x = px(tick.value) else { continue }
-      svg.element(
-        "line",
-        [
-          ("class", .text("tick x")), ("x1", .number(x)), ("y1", .number(area.maxY)), ("x2", .number(x)),
-          ("y2", .number(area.maxY + PanelDrawing.tickLength)),
-        ])
-    }
-    for tick in plan.y.ticks {
-      guard let y = py(tick.value) else { continue }
-      svg.element(
-        "line",
-        [
-          ("class", .text("tick y")), ("x1", .number(area.x - PanelDrawing.tickLength)), ("y1", .number(y)),
-          ("x2", .number(area.x)), ("y2", .number(y)),
-        ])
-    }
-    svg.close("g")
-    svg.open("g", [("class", .text("tick-labels")), ("font-size", .number(tickFont))])
-    for tick in plan.x.ticks {
-      guard let x = px(tick.value) else { continue }
-      svg.element(
-        "text",
-        [
-          ("class", .text("tick-label x")), ("x", .number(x)),
-          ("y", .number(area.maxY + PanelDrawing.tickLength + 1 + tickFont)),
-          ("text-anchor", .text("middle")),
-        ], content: tick.label)
-    }
-    for tick in plan.y.ticks {
-      guard let y = py(tick.value) else { continue }
-      svg.element(
-        "text",
-        [
-          ("class", .text("tick-label y")), ("x", .number(area.x - PanelDrawing.tickLength - 1.5)),
-          ("y", .number(y + tickFont * 0.35)), ("text-anchor", .text("end")),
-        ], content: tick.label)
-    }
-    svg.close("g")
-    if let label = panel.xLabel {
-      svg.element(
-        "text",
-        [
-          ("class", .text("axis-title x")), ("x", .number(area.x + area.width / 2)),
-          ("y", .number(area.maxY + PanelDrawing.tickLength + 3 + tickFont + fontSize)),
-          ("text-anchor", .text("middle")),
-        ], content: label)
-    }
-    if let label = panel.yLabel {
-      let x = cell.x + fontSize
-      let y = area.y + area.height / 2
-      svg.element(
-        "text",
-        [
-          ("class", .text("axis-title y")),
-          ("transform", .text("translate(\(n(x)),\(n(y))) rotate(-90)")), ("text-anchor", .text("middle")),
-        ], content: label)
-    }
-  }
-
-  private func drawMarkers(into svg: inout SVGWriter) {
-    for marker in panel.markers {
-      guard let x = px(marker.x) else { continue }
-      svg.element(
-        "line",
-        [
-          ("class", .text("marker")), ("x1", .number(x)), ("y1", .number(area.y)), ("x2", .number(x)),
-          ("y2", .number(area.maxY)), ("stroke", .text("#555555")), ("stroke-width", .text("0.6")),
-          ("stroke-dasharray", .text("2 1.5")),
-        ])
-      if let label = marker.label {
-        svg.element(
-          "text",
-          [
-            ("class", .text("marker-label")), ("x", .number(x + 1.5)),
-            ("y", .number(area.y + fontSize - 1)), ("font-size", .number(fontSize - 2)),
-            ("fill", .text("#444444")),
-          ], content: label)
-      }
-    }
-  }
-
-  private func drawReferences(into svg: inout SVGWriter) {
-    let x0 = plan.x.domain.lowerBound
-    let x1 = plan.x.domain.upperBound
-    for reference in panel.references {
-      // Constants are straight on any axis; exponentials are straight only on a log axis, so they are sampled.
-      let samples: Int
-      switch (reference.curve, plan.y.scale) {
-      case (.constant, _), (.exponential, .log): samples = 2
-      case (.exponential, _): samples = 120
-      }
-      var points: [(Double, Double)] = []
-      for i in 0..<samples {
-        let x = x0 + (x1 - x0) * Double(i) / Double(samples - 1)
-        guard let sx = px(x), let sy = py(reference.value(at: x)) else { continue }
-        // Keep far-off points near the frame so the clip path does the cutting without huge coordinates.
-        points.append((sx, min(max(sy, area.y - area.height), area.maxY + area.height)))
-      }
-      guard points.count >= 2 else { continue }
-      svg.element(
-        "path",
-        [
-          ("class", .text("reference")), ("d", .text(pathData([points]))), ("fill", .text("none")),
-          ("stroke", .text("#555555")), ("stroke-width", .text("0.8")),
-          ("stroke-dasharray", .text("3 2")),
-        ])
-      // The label sits where the curve leaves the plot (or at its right end), found on a fine sampling.
-      let fine = (0...120).compactMap { i -> (Double, Double)? in
-        let x = x0 + (x1 - x0) * Double(i) / 120
-        guard let sx = px(x), let sy = py(reference.value(at: x)) else { return nil }
-        return (sx, sy)
-      }
-      if let label = reference.label,
-        let last = fine.last(where: { area.contains($0.0, $0.1) })
-      {
-        // Just above the curve's last visible point, kept inside the plot; for a rising curve, moved left
-        // to where the curve crosses the text's baseline so the text does not sit on the line.
-        let baseline = max(last.1 - 2, area.y + fontSize)
-        let visible = fine.filter { area.contains($0.0, $0.1) }
-        let crossing = visible.min { a, b in
-          abs(a.1 - baseline) < abs(b.1 - baseline)
-            || (abs(a.1 - baseline) == abs(b.1 - baseline) && a.0 > b.0)
-        }
-        let labelX = min(last.0, crossing?.0 ?? last.0, area.maxX)
-        svg.element(
-          "text",
-          [
-            ("class", .text("reference-label")), ("x", .number(labelX - 3)),
-            ("y", .number(baseline)), ("text-anchor", .text("end")),
-            ("font-size", .number(fontSize - 2)), ("fill", .text("#333333")),
-          ], content: label)
-      }
-    }
-  }
-
   /// Screen coordinates of a series, split into runs wherever a point cannot be shown.
   func screenRuns(_ series: Series) -> [[(Double, Double)]] {
     var runs: [[(Double, Double)]] = [[]]
@@ -325,14 +136,15 @@ struct PanelDrawing {
     return runs.filter { !$0.isEmpty }
   }
 
-  private func drawSeries(into svg: inout SVGWriter) {
+  func drawSeries(into svg: inout SVGWriter) {
     // Neuron lines first, so means and plain lines sit on top of them.
     let ordered = panel.series.filter { $0.role == .neuron } + panel.series.filter { $0.role != .neuron }
     for series in ordered {
-      let runs = screenRuns(series)
+      let runs = screenRuns(series).map { Decimation.minMax($0, bucket: 0.25) }
       guard !runs.isEmpty else { continue }
       let style = plan.styleIndex(of: series)
-      let stroke = SeriesStroke(role: series.role, style: style)
+      var stroke = SeriesStroke(role: series.role, style: style)
+      if plan.isReplicated(series) { stroke.width = "0.7" }
       let single = runs.allSatisfy { $0.count == 1 }
       if single {
         for run in runs {
@@ -357,82 +169,7 @@ struct PanelDrawing {
     }
   }
 
-  private func drawLegend(into svg: inout SVGWriter) {
-    guard !legend.entries.isEmpty else { return }
-    let font = fontSize - 1
-    svg.open("g", [("class", .text("legend"))])
-    if let box = legend.box {
-      svg.element(
-        "rect",
-        [
-          ("x", .number(box.x)), ("y", .number(box.y)), ("width", .number(box.width)),
-          ("height", .number(box.height)), ("fill", .text("white")), ("fill-opacity", .text("0.85")),
-          ("stroke", .text("#BBBBBB")), ("stroke-width", .text("0.4")),
-        ])
-    }
-    for (series, x, y) in legend.entries {
-      let stroke = SeriesStroke(
-        role: series.role == .neuron ? .line : series.role, style: plan.styleIndex(of: series))
-      svg.element(
-        "line",
-        [
-          ("x1", .number(x)), ("y1", .number(y)), ("x2", .number(x + PanelDrawing.sample)),
-          ("y2", .number(y)), ("stroke", .text(stroke.color)), ("stroke-width", .text(stroke.width)),
-          ("stroke-dasharray", stroke.dash.isEmpty ? nil : .text(stroke.dash)),
-        ])
-      svg.element(
-        "text",
-        [
-          ("class", .text("legend-label")), ("x", .number(x + PanelDrawing.sample + 3)),
-          ("y", .number(y + font * 0.35)), ("font-size", .number(font)),
-        ], content: PanelDrawing.legendName(series))
-    }
-    svg.close("g")
-  }
-
-  static func legendName(_ series: Series) -> String { series.group ?? series.name }
-
-  /// The corner of the plotting area (top-left, top-right, bottom-right, bottom-left) whose legend box
-  /// would cover the fewest data points and decorations, and how many it covers; ties go to the earlier.
-  private func legendCorner(width: Double, height: Double) -> ((Double, Double), Int) {
-    let inset = 3.0
-    let corners = [
-      (area.x + inset, area.y + inset), (area.maxX - inset - width, area.y + inset),
-      (area.maxX - inset - width, area.maxY - inset - height), (area.x + inset, area.maxY - inset - height),
-    ]
-    let points = panel.series.flatMap { screenRuns($0).flatMap { $0 } } + decorationPoints()
-    var best = (corners[0], Int.max)
-    for corner in corners {
-      let box = Rect(x: corner.0 - 2, y: corner.1 - 2, width: width + 4, height: height + 4)
-      let covered = points.reduce(0) { $0 + (box.contains($1.0, $1.1) ? 1 : 0) }
-      if covered < best.1 { best = (corner, covered) }
-    }
-    return best
-  }
-
-  /// Points the legend should not cover besides the data: reference curves and the labels at the top.
-  private func decorationPoints() -> [(Double, Double)] {
-    var points: [(Double, Double)] = []
-    let x0 = plan.x.domain.lowerBound
-    let x1 = plan.x.domain.upperBound
-    for reference in panel.references {
-      for i in 0...40 {
-        let x = x0 + (x1 - x0) * Double(i) / 40
-        if let sx = px(x), let sy = py(reference.value(at: x)) { points.append((sx, sy)) }
-      }
-    }
-    let labelY = area.y + fontSize / 2
-    let labels =
-      panel.windows.compactMap { w in w.label.flatMap { l in px((w.from + w.to) / 2).map { ($0, l, 0.5) } } }
-      + panel.markers.compactMap { m in m.label.flatMap { l in px(m.x).map { ($0, l, 0.0) } } }
-    for (x, label, anchor) in labels {
-      let width = Double(label.count) * PanelDrawing.charWidth * (fontSize - 2)
-      for i in 0...8 { points.append((x - anchor * width + width * Double(i) / 8, labelY)) }
-    }
-    return points
-  }
-
-  private func n(_ v: Double) -> String { SVGWriter.number(v) }
+  func n(_ v: Double) -> String { SVGWriter.number(v) }
 
   /// SVG path data for polylines: "M x y L x y …" per run, skipping points that round to the previous one.
   func pathData(_ runs: [[(Double, Double)]]) -> String {
@@ -447,35 +184,5 @@ struct PanelDrawing {
       }
     }
     return d
-  }
-}
-
-/// How a series' line looks, from its role and its group's style index.
-struct SeriesStroke {
-  var color: String
-  var dash: String
-  var width: String
-  var opacity: String?
-  var roleClass: String
-
-  init(role: Series.Role, style: Int) {
-    color = Palette.color(style)
-    switch role {
-    case .line:
-      dash = Palette.dash(style)
-      width = "1.1"
-      opacity = nil
-      roleClass = "line"
-    case .neuron:
-      dash = ""
-      width = "0.45"
-      opacity = "0.4"
-      roleClass = "neuron"
-    case .mean:
-      dash = Palette.dash(style)
-      width = "1.6"
-      opacity = nil
-      roleClass = "mean"
-    }
   }
 }

@@ -23,10 +23,12 @@ extension RunFolder {
     let names = requested.isEmpty ? known : requested
     var panels: [Panel]
     if isSweep {
+      let groups = RunFolder.replicateGroups(runs.map(\.name))
       panels = names.map { probe in
         Panel(
           title: probe,
-          series: runs.compactMap { run in run.series(probe).map { Series(name: run.name, points: $0.points) }
+          series: zip(runs, groups).compactMap { run, group in
+            run.series(probe).map { Series(name: run.name, points: $0.points, group: group) }
           })
       }
       for i in panels.indices { panels[i].showsLegend = i == 0 }
@@ -61,6 +63,34 @@ extension RunFolder {
     return lines + [mean]
   }
 
+  /// Keys that mark repetitions of one configuration in a run name such as `lam=0.1,seed=2`.
+  static let replicateKeys: Set<String> = ["seed", "seeds", "rep", "replicate", "repeat", "trial"]
+
+  /// The legend group of each run of a sweep. Runs named `key=value,…` that differ only in a replicate key
+  /// (`seed`, `rep`, …) share a group named by their other pairs (`lam=0.1`), so five seeds of one λ are one
+  /// colour and one legend entry; otherwise (`nil`) each run is its own entry.
+  public static func replicateGroups(_ names: [String]) -> [String?] {
+    let parsed = names.map { name -> [(String, String)]? in
+      let pairs = name.split(separator: ",").map { part -> (String, String)? in
+        guard let eq = part.firstIndex(of: "="), eq != part.startIndex else { return nil }
+        return (String(part[..<eq]), String(part[part.index(after: eq)...]))
+      }
+      return pairs.allSatisfy { $0 != nil } ? pairs.compactMap { $0 } : nil
+    }
+    let grouped = parsed.map { pairs -> String? in
+      guard let pairs, pairs.contains(where: { replicateKeys.contains($0.0.lowercased()) }) else {
+        return nil
+      }
+      let rest = pairs.filter { !replicateKeys.contains($0.0.lowercased()) }
+      return rest.isEmpty ? "all runs" : rest.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+    }
+    // Grouping only helps when it merges something and applies to every run.
+    guard grouped.allSatisfy({ $0 != nil }), Set(grouped.compactMap { $0 }).count < names.count else {
+      return names.map { _ in nil }
+    }
+    return grouped
+  }
+
   /// The y scale for a panel's series under `choice`.
   public static func yScale(for series: [Series], choice: ScaleChoice) -> Scale {
     let values = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
@@ -70,11 +100,8 @@ extension RunFolder {
     case .automatic: return low > 0 && high / low >= 100 ? .log : .linear
     case .log:
       if low > 0 { return .log }
-      let magnitudes = values.map(abs).filter { $0 > 0 }
-      guard let largest = magnitudes.max(), let smallest = magnitudes.min() else { return .linear }
-      // Linear within the smallest magnitude seen, but never more than four decades below the largest.
-      let floor = max(smallest, largest * 1e-4)
-      return .symlog(threshold: pow(10, log10(floor).rounded(.down)))
+      guard values.contains(where: { $0 != 0 }) else { return .linear }
+      return Scale.symmetricLog(fitting: values)
     }
   }
 }

@@ -9,5 +9,6 @@ extension XSG {
     Fmt.self,
     Plot.self,
     Repl.self,
+    Bench.self,
   ]
 }

@@ -54,6 +54,35 @@ import Testing
     #expect(result.stdout.contains("┤"))
   }
 
+  @Test func aTexFileGetsPGFPlots() throws {
+    let run = try copy("run")
+    let output = run.appending(path: "figure.tex")
+    let result = try Binary.run(["plot", run.path, "loss", "-o", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOf: output, encoding: .utf8)
+    #expect(text.contains("\\begin{tikzpicture}") && text.contains("\\nextgroupplot["))
+  }
+
+  @Test func decorationsFromTheCommandLine() throws {
+    let run = try copy("run")
+    let result = try Binary.run([
+      "plot", run.path, "margin_maj", "margin_min", "--hline=2.197=logit(0.9)", "--hline=-2.197",
+      "--exp=0.0001,0.04", "--marker=310=plateau", "--window=0:310=growth",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOf: run.appending(path: "figure.svg"), encoding: .utf8)
+    #expect(text.components(separatedBy: "class=\"reference\"").count - 1 == 3)
+    #expect(
+      text.contains(">logit(0.9)</text>") && text.contains(">plateau</text>")
+        && text.contains(">growth</text>"))
+  }
+
+  @Test func aMalformedDecorationIsAUsageError() throws {
+    let result = try Binary.run(["plot", try copy("run").path, "--window=5"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--window '5' is not of the form FROM:TO[=LABEL]"))
+  }
+
   @Test func aMissingFolderIsNoInput() throws {
     let result = try Binary.run(["plot", "/nonexistent/run"])
     #expect(result.status == 66)

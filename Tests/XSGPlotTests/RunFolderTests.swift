@@ -100,6 +100,20 @@ enum Fixtures {
     }
   }
 
+  @Test func sweepRunsWithoutDataAreSkippedAndListed() throws {
+    let url = try Fixtures.folder([
+      "index.csv": "run,lam\na,0.1\nb,0.2\nc,0.3\n", "a/probes.csv": "step,loss\n0,1\n",
+      "b/meta.json": "{}",
+    ])
+    let sweep = try RunFolder.load(url, display: "s")
+    #expect(sweep.runs.map(\.name) == ["a"])
+    #expect(
+      sweep.skipped == [
+        "'s/b' is not a run folder: it has no probes.csv, no index.csv and no run subfolders",
+        "s/index.csv:4: run 'c' has no subfolder",
+      ])
+  }
+
   @Test func quotedFieldsMayHoldCommasAndQuotes() throws {
     let table = try CSVTable.parse("run,note\n\"lam=0.1,seed=2\",\"say \"\"hi\"\"\"\n", path: "x")
     #expect(table.rows == [["lam=0.1,seed=2", "say \"hi\""]])
@@ -148,6 +162,30 @@ enum Fixtures {
     #expect(figure.panels.count == 2)
     #expect(figure.panels[0].series.map(\.name) == ["lam=0.0", "lam=0.1", "lam=0.25"])
     #expect(figure.panels.map(\.showsLegend) == [true, false])
+  }
+
+  @Test func seedsOfOneConfigurationShareALegendEntry() {
+    let names = ["lam=0.1,seed=1", "lam=0.1,seed=2", "lam=0.25,seed=1", "lam=0.25,seed=2"]
+    #expect(RunFolder.replicateGroups(names) == ["lam=0.1", "lam=0.1", "lam=0.25", "lam=0.25"])
+    #expect(RunFolder.replicateGroups(["seed=1", "seed=2"]) == ["all runs", "all runs"])
+    // Without a replicate key, or with names that are not key=value lists, every run stays its own entry.
+    #expect(RunFolder.replicateGroups(["lam=0.1", "lam=0.25"]) == [nil, nil])
+    #expect(RunFolder.replicateGroups(["run1", "run2"]) == [nil, nil])
+  }
+
+  @Test func replicatesAreDrawnThinInOneColour() throws {
+    let url = try Fixtures.folder([
+      "lam=0.1,seed=1/probes.csv": "step,loss\n0,1\n10,0.5\n",
+      "lam=0.1,seed=2/probes.csv": "step,loss\n0,1\n10,0.6\n",
+      "lam=0.25,seed=1/probes.csv": "step,loss\n0,1\n10,0.8\n",
+    ])
+    let figure = try RunFolder.load(url).figure()
+    let svg = try SVGDocument(SVGRenderer().render(figure))
+    #expect(svg.texts(class: "legend-label") == ["lam=0.1", "lam=0.25"])
+    let lines = svg.all("path", class: "series")
+    #expect(lines.count == 3)
+    #expect(lines[0].attributes["stroke"] == lines[1].attributes["stroke"])
+    #expect(lines[0].attributes["stroke-width"] == "0.7" && lines[2].attributes["stroke-width"] == "1.1")
   }
 
   @Test func unknownProbesSuggestTheNearestName() throws {

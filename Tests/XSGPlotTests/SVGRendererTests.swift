@@ -64,11 +64,19 @@ import Testing
     #expect(abs((y2 - yLow) - (yHigh - yLow) / 3) < 0.011)
   }
 
-  @Test func logAxesLeaveOutNonPositiveValuesAndSaySo() throws {
-    let series = Series(name: "m", points: [(0, 0), (1, -0.5), (2, 0.1), (3, 1), (4, 10)])
+  @Test func logAxesLeaveOutZerosAndSaySo() throws {
+    let series = Series(name: "m", points: [(0, 0), (1, .nan), (2, 0.1), (3, 1), (4, 10)])
     let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(yScale: .log, series: [series]))))
     #expect(try seriesPoints(svg, named: "m").count == 3)
     #expect(svg.texts(class: "note") == ["2 non-positive or non-finite values not shown"])
+  }
+
+  @Test func logAxesOfNegativeValuesBecomeSymmetricAndSaySo() throws {
+    let series = Series(name: "w", points: [(0, 0.001), (1, -0.01), (2, -0.1), (3, -0.13)])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(yScale: .log, series: [series]))))
+    #expect(try seriesPoints(svg, named: "w").count == 4)
+    #expect(svg.texts(class: "note") == ["symmetric log: the values go negative"])
+    #expect(svg.texts(class: "tick-label").contains("0"))
   }
 
   @Test func gapsBreakTheLine() throws {
@@ -143,5 +151,34 @@ import Testing
     let numbers = text.split(whereSeparator: { !"0123456789.".contains($0) }).filter { $0.contains(".") }
     #expect(
       numbers.allSatisfy { $0.split(separator: ".", omittingEmptySubsequences: false).last!.count <= 2 })
+  }
+}
+
+@Suite struct DecimationTests {
+  @Test func longSeriesKeepTheirExtremesAndShrink() throws {
+    // 100 000 steps with one spike: the file stays small and the spike survives.
+    var points = (0..<100_000).map { (x: Double($0), y: sin(Double($0) / 5000)) }
+    points[54_321].y = 5
+    let text = SVGRenderer().render(Figure(panel: Panel(series: [Series(name: "long", points: points)])))
+    #expect(text.utf8.count < 60_000)
+    let svg = try SVGDocument(text)
+    let d = try #require(svg.all("path", class: "series").first?.attributes["d"])
+    let ys = SVGDocument.points(d).map(\.1)
+    #expect(ys.count < 8000)
+    let labels = svg.all("text", class: "tick-label").filter { $0.classes.contains("y") }.map(\.text)
+    let ticks = svg.all("line", class: "tick").filter { $0.classes.contains("y") }.compactMap {
+      $0.number("y1")
+    }
+    let y0 = ticks[try #require(labels.firstIndex(of: "0"))]
+    let y2 = ticks[try #require(labels.firstIndex(of: "2"))]
+    #expect(abs((ys.min() ?? 0) - (y0 + 2.5 * (y2 - y0))) < 0.011)
+  }
+
+  @Test func shortRunsAreUntouched() {
+    let points = [(0.0, 1.0), (0.1, 2.0), (0.2, 0.0), (5.0, 1.0)]
+    #expect(Decimation.minMax(points, bucket: 1).map(\.1) == [1, 2, 0, 1])
+    let dense = (0..<10).map { (Double($0) / 100, Double($0 % 3)) }
+    let kept = Decimation.minMax(dense, bucket: 1)
+    #expect(kept.map(\.0) == [0, 0.02, 0.09])
   }
 }

@@ -1,7 +1,10 @@
 /// Draws samples as packed sign bits: bit i of a sample's words is 1 exactly when x_{i+1} = +1.
 /// Each sample is a pure function of (key, sequence, item), so batches can be generated in parallel and
-/// regenerated later. Layout of a sample's random words: ⌈d/32⌉ coordinate words, then one word for the
-/// spurious flip and one for the label noise; rejection attempts (conditioned test sets) use fresh blocks.
+/// regenerated later. The random words of sample `item` in `sequence` (a step, or a set index):
+/// - coordinates: ⌈d/32⌉ words from the Philox blocks (sequence, item, block b), b = 0, 1, …
+///   (rejection attempt r of a conditioned test set uses blocks r·⌈d/128⌉ + b);
+/// - the spurious flip: word item mod 4 of block (sequence, ⌊item/4⌋, 0xFFFFFFFE);
+/// - the label noise: word item mod 4 of block (sequence, ⌊item/4⌋, 0xFFFFFFFD).
 struct SampleGenerator: Sendable {
   /// A condition on the sample's group, for test sets of one group.
   enum Condition: Sendable, Equatable {
@@ -11,14 +14,19 @@ struct SampleGenerator: Sendable {
     case cell(yPositive: Bool, agree: Bool)
   }
 
+  static let flipBlock: UInt32 = 0xFFFF_FFFE
+  static let noiseBlock: UInt32 = 0xFFFF_FFFD
+
   let dimension: Int
   let words: Int
   let coordinateWords: Int
-  let blocksPerAttempt: Int
+  let coordinateBlocks: Int
   let signal: CompiledSignal
   /// 0-based spurious coordinates (empty: none).
   let spurious: [Int]
-  let spuriousIsBlock: Bool
+  /// The 0-based spurious coordinate of a single-coordinate feature, or −1.
+  let spuriousCoordinate: Int
+  let hasSpurious: Bool
   /// Flip iff a uniform 32-bit word is below this threshold (λ·2³², rounded).
   let flipThreshold: UInt64
   let noiseThreshold: UInt64
@@ -31,10 +39,15 @@ struct SampleGenerator: Sendable {
     dimension = spec.dimension
     words = (spec.dimension + 63) / 64
     coordinateWords = (spec.dimension + 31) / 32
-    blocksPerAttempt = (coordinateWords + 2 + 3) / 4
+    coordinateBlocks = (coordinateWords + 3) / 4
     signal = CompiledSignal(spec.signal)
     spurious = spec.spuriousCoordinates.map { $0 - 1 }
-    if case .block = spec.spurious { spuriousIsBlock = true } else { spuriousIsBlock = false }
+    hasSpurious = !spurious.isEmpty
+    if case .coordinate(let k, _) = spec.spurious {
+      spuriousCoordinate = k - 1
+    } else {
+      spuriousCoordinate = -1
+    }
     flipThreshold = probabilityThreshold(flip ?? spec.spuriousFlip)
     switch spec.labelNoise {
     case .flip(let rate, let order) where withLabelNoise:
@@ -49,79 +62,121 @@ struct SampleGenerator: Sendable {
   }
 
   /// Writes sample `item` of `sequence` into `bits` (`words` words) and returns (y, cell index).
-  @inline(__always)
   func generate(
     into bits: UnsafeMutablePointer<UInt64>, random: CounterRandom, sequence: UInt64, item: UInt32,
     condition: Condition? = nil
   ) -> (y: Float, cell: UInt8) {
     var attempt: UInt32 = 0
     while true {
-      let (flipWord, noiseWord) = fillCoordinates(
-        bits, random: random, sequence: sequence, item: item, attempt: attempt)
-      var yPositive = signal.label(bits)
-      if case .cell(let wanted, _) = condition, yPositive != wanted, attempt < 200 {
+      fillCoordinates(bits, random: random, sequence: sequence, item: item, attempt: attempt)
+      if case .cell(let wanted, _) = condition, signal.label(bits) != wanted, attempt < 200 {
         attempt += 1  // the labels are balanced: each attempt succeeds with probability ½
         continue
       }
-      if noiseBeforeSpurious && UInt64(noiseWord) < noiseThreshold { yPositive.toggle() }
-      var agree: Bool
-      switch condition {
-      case .none: agree = UInt64(flipWord) >= flipThreshold
-      case .agreement(let a): agree = a
-      case .cell(_, let a): agree = a
-      }
-      if !spurious.isEmpty {
-        setSpurious(bits, positive: yPositive == agree)
-      } else {
-        agree = true
-      }
-      let spuriousPositive = yPositive == agree
-      if !noiseBeforeSpurious && UInt64(noiseWord) < noiseThreshold { yPositive.toggle() }
-      return (
-        yPositive ? 1 : -1, Group.cellIndex(yPositive: yPositive, spuriousPositive: spuriousPositive)
-      )
+      let extras = UInt32(item & 3)
+      let flipWord =
+        condition == nil
+        ? random.block(sequence: sequence, item: item >> 2, block: Self.flipBlock)[Int(extras)] : 0
+      let noiseWord =
+        noiseThreshold == 0
+        ? 0 : random.block(sequence: sequence, item: item >> 2, block: Self.noiseBlock)[Int(extras)]
+      return finish(bits, flipWord: flipWord, noiseWord: noiseWord, condition: condition)
     }
   }
 
-  /// Fills the coordinate bits and returns the two extra uniform words (flip, noise).
+  /// Writes `count` (1...8) consecutive training samples starting at `firstItem` into `bits`
+  /// (`count × words` words) and their labels into `labels`; eight Philox blocks per vector call.
   @inline(__always)
+  func generateGroup(
+    into bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>,
+    cells: UnsafeMutablePointer<UInt8>? = nil, count: Int, firstItem: UInt32, random: CounterRandom,
+    sequence: UInt64
+  ) {
+    let items = SIMD8<UInt64>(repeating: UInt64(firstItem)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
+    let low = SIMD8<UInt64>(repeating: sequence & 0xFFFF_FFFF)
+    let high = SIMD8<UInt64>(repeating: sequence >> 32)
+    for b in 0..<coordinateBlocks {
+      let (x0, x1, x2, x3) = Philox4x32.blocks8(
+        SIMD8(repeating: UInt64(b)), items, low, high, key: random.key)
+      let w = 2 * b
+      let even = x0 | (x1 &<< 32)
+      let odd = x2 | (x3 &<< 32)
+      for k in 0..<count {
+        let sample = bits + k * words
+        sample[w] = even[k]
+        if w + 1 < words { sample[w + 1] = odd[k] }
+      }
+    }
+    var flipWords = SIMD8<UInt32>()
+    var noiseWords = SIMD8<UInt32>()
+    // Extras: words item mod 4 of blocks ⌊item/4⌋; the eight samples span at most three such blocks.
+    let firstQuad = firstItem >> 2
+    for q in 0..<3 {
+      let quad = firstQuad &+ UInt32(q)
+      let flips = hasSpurious ? random.block(sequence: sequence, item: quad, block: Self.flipBlock) : SIMD4()
+      let noises =
+        noiseThreshold == 0 ? SIMD4() : random.block(sequence: sequence, item: quad, block: Self.noiseBlock)
+      for lane in 0..<4 {
+        let k = Int(quad &* 4 &+ UInt32(lane)) - Int(firstItem)
+        if k >= 0 && k < 8 {
+          flipWords[k] = flips[lane]
+          noiseWords[k] = noises[lane]
+        }
+      }
+    }
+    for k in 0..<count {
+      let sample = bits + k * words
+      sample[words - 1] &= tailMask
+      let (y, cell) = finish(sample, flipWord: flipWords[k], noiseWord: noiseWords[k], condition: nil)
+      labels[k] = y
+      cells?[k] = cell
+    }
+  }
+
+  /// Applies the label, label noise and spurious feature to a sample whose coordinates are drawn.
+  @inline(__always)
+  private func finish(
+    _ bits: UnsafeMutablePointer<UInt64>, flipWord: UInt32, noiseWord: UInt32, condition: Condition?
+  ) -> (y: Float, cell: UInt8) {
+    var yPositive = signal.label(bits)
+    if noiseBeforeSpurious && UInt64(noiseWord) < noiseThreshold { yPositive.toggle() }
+    var agree: Bool
+    switch condition {
+    case .none: agree = UInt64(flipWord) >= flipThreshold
+    case .agreement(let a): agree = a
+    case .cell(_, let a): agree = a
+    }
+    if hasSpurious {
+      setSpurious(bits, positive: yPositive == agree)
+    } else {
+      agree = true
+    }
+    let spuriousPositive = yPositive == agree
+    if !noiseBeforeSpurious && UInt64(noiseWord) < noiseThreshold { yPositive.toggle() }
+    return (yPositive ? 1 : -1, Group.cellIndex(yPositive: yPositive, spuriousPositive: spuriousPositive))
+  }
+
+  /// Fills the coordinate bits of one sample (scalar path, same words as `generateGroup`).
   private func fillCoordinates(
     _ bits: UnsafeMutablePointer<UInt64>, random: CounterRandom, sequence: UInt64, item: UInt32,
     attempt: UInt32
-  ) -> (UInt32, UInt32) {
-    var flipWord: UInt32 = 0
-    var noiseWord: UInt32 = 0
-    var w = 0  // 32-bit word index within the sample
-    let base = attempt &* UInt32(blocksPerAttempt)
-    for blockIndex in 0..<blocksPerAttempt {
-      let r = random.block(sequence: sequence, item: item, block: base &+ UInt32(blockIndex))
-      for lane in 0..<4 {
-        let word = r[lane]
-        if w < coordinateWords {
-          let half = UInt64(word)
-          if w & 1 == 0 {
-            bits[w >> 1] = half
-          } else {
-            bits[w >> 1] |= half << 32
-          }
-        } else if w == coordinateWords {
-          flipWord = word
-        } else if w == coordinateWords + 1 {
-          noiseWord = word
-        }
-        w += 1
-      }
+  ) {
+    let base = attempt &* UInt32(coordinateBlocks)
+    for b in 0..<coordinateBlocks {
+      let r = random.block(sequence: sequence, item: item, block: base &+ UInt32(b))
+      let w = 2 * b
+      bits[w] = UInt64(r[0]) | (UInt64(r[1]) << 32)
+      if w + 1 < words { bits[w + 1] = UInt64(r[2]) | (UInt64(r[3]) << 32) }
     }
     bits[words - 1] &= tailMask
-    return (flipWord, noiseWord)
   }
 
   /// Sets the spurious coordinate to `positive`, or makes the block's parity `positive` by flipping
   /// its first coordinate when needed (the block stays uniform given its parity).
   @inline(__always)
   private func setSpurious(_ bits: UnsafeMutablePointer<UInt64>, positive: Bool) {
-    if !spuriousIsBlock {
-      let k = spurious[0]
+    if spuriousCoordinate >= 0 {
+      let k = spuriousCoordinate
       let mask = UInt64(1) << UInt64(k & 63)
       if positive { bits[k >> 6] |= mask } else { bits[k >> 6] &= ~mask }
     } else {

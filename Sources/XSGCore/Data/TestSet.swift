@@ -110,12 +110,18 @@ public final class SampleSet: Sendable {
     var labels = [Float](repeating: 0, count: count)
     var cells = [UInt8](repeating: 0, count: count)
     bits.withUnsafeMutableBufferPointer { bitsBuffer in
-      for i in 0..<count {
-        let (y, cell) = generator.generate(
-          into: bitsBuffer.baseAddress! + i * words, random: random, sequence: finiteSetSequence,
-          item: UInt32(i))
-        labels[i] = y
-        cells[i] = cell
+      labels.withUnsafeMutableBufferPointer { labelBuffer in
+        cells.withUnsafeMutableBufferPointer { cellBuffer in
+          var first = 0
+          while first < count {
+            let n = min(8, count - first)
+            generator.generateGroup(
+              into: bitsBuffer.baseAddress! + first * words, labels: labelBuffer.baseAddress! + first,
+              cells: cellBuffer.baseAddress! + first, count: n, firstItem: UInt32(first), random: random,
+              sequence: finiteSetSequence)
+            first += n
+          }
+        }
       }
     }
     return SampleSet(spec: spec, count: count, bits: bits, labels: labels, cells: cells)

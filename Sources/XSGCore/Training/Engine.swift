@@ -142,6 +142,9 @@ final class Engine {
     }
   }
 
+  /// Where batches currently come from.
+  var currentSource: BatchSource { source }
+
   /// Replaces where batches come from (e.g. the finite set's indices for the next step).
   func setSource(_ newSource: BatchSource) { source = newSource }
 
@@ -158,17 +161,19 @@ final class Engine {
 
   // MARK: One step
 
-  /// Draws batch `step`, computes the mean loss at the current parameters and, when `backward`, the
-  /// gradient (kept until `update`). Returns the batch's mean loss.
-  func forward(step: Int, backward: Bool) -> Double {
+  /// Draws batch `step`, computes the mean loss at the current parameters (when `needLoss`; else 0) and,
+  /// when `backward`, the gradient (kept until `update`). Returns the batch's mean loss.
+  func forward(step: Int, backward: Bool, needLoss: Bool = true) -> Double {
     if sampleMajor {
       buildTable(into: table!, tableStride: paddedWidth, columns: 0..<blocks)
-      fork { part in self.sampleMajorPass(part: self.parts[part], step: step, backward: backward) }
+      fork { part in
+        self.sampleMajorPass(part: self.parts[part], step: step, backward: backward, needLoss: needLoss)
+      }
       return (parts[0].lossSum + parts[1].lossSum) / Double(batchSize)
     }
     fork { part in self.drawBatch(part: self.parts[part], step: step) }
     fork { part in self.neuronMajorForward(part: self.parts[part]) }
-    return neuronMajorLoss()
+    return neuronMajorLoss(needLoss: needLoss)
   }
 
   /// Applies the update with the gradient of the last `forward(step:backward: true)`. Returns whether
@@ -183,7 +188,7 @@ final class Engine {
 
   // MARK: Sample-major
 
-  private func sampleMajorPass(part: PartScratch, step: Int, backward: Bool) {
+  private func sampleMajorPass(part: PartScratch, step: Int, backward: Bool, needLoss: Bool) {
     let G = groups
     let P = paddedWidth
     let table = self.table!
@@ -192,55 +197,70 @@ final class Engine {
       part.outputGradient.update(repeating: 0, count: P)
       part.biasGradient.update(repeating: 0, count: P)
     }
-    let bits = part.sampleBits
     let h = part.hiddenRow
+    let offsets = part.offsets
     let invBatch = 1 / Float(batchSize)
     var lossSum = 0.0
-    for s in part.sampleRange {
-      let y = fillSample(s, step: step, into: bits)
-      // Forward: h = b + Σ_g T[g][nibble], four interleaved partial sums per block.
-      var fVec = Vec16()
-      for jb in 0..<blocks {
-        let t = table + jb * 16
-        var acc0 = Vec16()
-        var acc1 = Vec16()
-        var acc2 = Vec16()
-        var acc3 = Vec16()
-        var g = 0
-        while g + 4 <= G {
-          acc0 += load16(t + ((g << 4) + nibble(bits, g)) * P)
-          acc1 += load16(t + (((g + 1) << 4) + nibble(bits, g + 1)) * P)
-          acc2 += load16(t + (((g + 2) << 4) + nibble(bits, g + 2)) * P)
-          acc3 += load16(t + (((g + 3) << 4) + nibble(bits, g + 3)) * P)
-          g += 4
+    var first = part.sampleRange.lowerBound
+    while first < part.sampleRange.upperBound {
+      let count = min(8, part.sampleRange.upperBound - first)
+      fillGroup(first: first, count: count, step: step, bits: part.groupBits, labels: part.groupLabels)
+      for k in 0..<count {
+        let bits = part.groupBits + k * words
+        let y = part.groupLabels[k]
+        // Row offsets T[g][nibble_g(x)] of this sample, reused by the backward pass.
+        for w in 0..<words {
+          var word = bits[w]
+          let base = w << 4
+          for q in 0..<min(16, G - base) {
+            offsets[base + q] = Int32(truncatingIfNeeded: (((base + q) << 4) + Int(word & 15)) * P)
+            word >>= 4
+          }
         }
-        while g < G {
-          acc0 += load16(t + ((g << 4) + nibble(bits, g)) * P)
-          g += 1
+        // Forward: h = b + Σ_g T[g][nibble], four interleaved partial sums per block.
+        var fVec = Vec16()
+        for jb in 0..<blocks {
+          let t = table + jb * 16
+          var acc0 = Vec16()
+          var acc1 = Vec16()
+          var acc2 = Vec16()
+          var acc3 = Vec16()
+          var g = 0
+          while g + 4 <= G {
+            acc0 += load16(t + Int(offsets[g]))
+            acc1 += load16(t + Int(offsets[g + 1]))
+            acc2 += load16(t + Int(offsets[g + 2]))
+            acc3 += load16(t + Int(offsets[g + 3]))
+            g += 4
+          }
+          while g < G {
+            acc0 += load16(t + Int(offsets[g]))
+            g += 1
+          }
+          let pre = ((acc0 + acc1) + (acc2 + acc3)) + load16(biases + jb * 16)
+          store16(pre, h + jb * 16)
+          fVec.addProduct(load16(outputWeights + jb * 16), pre.replacing(with: 0, where: pre .< 0))
         }
-        let pre = ((acc0 + acc1) + (acc2 + acc3)) + load16(biases + jb * 16)
-        store16(pre, h + jb * 16)
-        fVec.addProduct(load16(outputWeights + jb * 16), pre.replacing(with: 0, where: pre .< 0))
+        let z = y * scale * fVec.sum()
+        if needLoss { lossSum += Double(loss.valueAndDerivative(z).value) }
+        guard backward else { continue }
+        let coefficient = loss.derivative(z) * y * scale * invBatch
+        for jb in 0..<blocks {
+          let pre = load16(h + jb * 16)
+          let active = pre .> 0
+          let delta = Vec16().replacing(with: coefficient * load16(outputWeights + jb * 16), where: active)
+          let ga = part.outputGradient + jb * 16
+          store16(load16(ga) + coefficient * pre.replacing(with: 0, where: .!active), ga)
+          let gb = part.biasGradient + jb * 16
+          store16(load16(gb) + delta, gb)
+          let u = part.buckets + jb * 16
+          for g in 0..<G {
+            let row = u + Int(offsets[g])
+            store16(load16(row) + delta, row)
+          }
+        }
       }
-      let f = scale * fVec.sum()
-      let (value, derivative) = loss.valueAndDerivative(y * f)
-      lossSum += Double(value)
-      guard backward else { continue }
-      let coefficient = derivative * y * scale * invBatch
-      for jb in 0..<blocks {
-        let pre = load16(h + jb * 16)
-        let active = pre .> 0
-        let delta = Vec16().replacing(with: coefficient * load16(outputWeights + jb * 16), where: active)
-        let ga = part.outputGradient + jb * 16
-        store16(load16(ga) + coefficient * pre.replacing(with: 0, where: .!active), ga)
-        let gb = part.biasGradient + jb * 16
-        store16(load16(gb) + delta, gb)
-        let u = part.buckets + jb * 16
-        for g in 0..<G {
-          let row = u + ((g << 4) + nibble(bits, g)) * P
-          store16(load16(row) + delta, row)
-        }
-      }
+      first += count
     }
     part.lossSum = lossSum
     if backward {
@@ -302,8 +322,13 @@ final class Engine {
   // MARK: Neuron-major
 
   private func drawBatch(part: PartScratch, step: Int) {
-    for s in part.sampleRange {
-      batchLabels![s] = fillSample(s, step: step, into: batchBits! + s * words)
+    var first = part.sampleRange.lowerBound
+    while first < part.sampleRange.upperBound {
+      let count = min(8, part.sampleRange.upperBound - first)
+      fillGroup(
+        first: first, count: count, step: step, bits: batchBits! + first * words, labels: batchLabels! + first
+      )
+      first += count
     }
   }
 
@@ -348,7 +373,7 @@ final class Engine {
     }
   }
 
-  private func neuronMajorLoss() -> Double {
+  private func neuronMajorLoss(needLoss: Bool) -> Double {
     let invBatch = 1 / Float(batchSize)
     var lossSum = 0.0
     for s in 0..<batchSize {
@@ -356,9 +381,8 @@ final class Engine {
         scale
         * (load16(parts[0].outputPartial + s * 16).sum() + load16(parts[1].outputPartial + s * 16).sum())
       let y = batchLabels![s]
-      let (value, derivative) = loss.valueAndDerivative(y * f)
-      lossSum += Double(value)
-      coefficients![s] = derivative * y * scale * invBatch
+      if needLoss { lossSum += Double(loss.valueAndDerivative(y * f).value) }
+      coefficients![s] = loss.derivative(y * f) * y * scale * invBatch
     }
     return lossSum / Double(batchSize)
   }
@@ -415,17 +439,24 @@ final class Engine {
 
   // MARK: Samples
 
+  /// Draws (or copies) samples first..<first+count (count ≤ 8) of the current step's batch.
   @inline(__always)
-  private func fillSample(_ s: Int, step: Int, into bits: UnsafeMutablePointer<UInt64>) -> Float {
+  private func fillGroup(
+    first: Int, count: Int, step: Int, bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>
+  ) {
     switch source {
     case .online(let generator, let random):
-      return generator.generate(into: bits, random: random, sequence: UInt64(step), item: UInt32(s)).y
+      generator.generateGroup(
+        into: bits, labels: labels, count: count, firstItem: UInt32(truncatingIfNeeded: first),
+        random: random, sequence: UInt64(step))
     case .finite(let set, let indices):
-      let index = indices[s]
       set.bits.withUnsafeBufferPointer { all in
-        for w in 0..<words { bits[w] = all[index * words + w] }
+        for k in 0..<count {
+          let index = indices[first + k]
+          for w in 0..<words { bits[k * words + w] = all[index * words + w] }
+          labels[k] = set.labels[index]
+        }
       }
-      return set.labels[index]
     }
   }
 }
@@ -470,7 +501,10 @@ final class PartScratch {
   let weightGradient: UnsafeMutablePointer<Float>
   let outputGradient: UnsafeMutablePointer<Float>
   let biasGradient: UnsafeMutablePointer<Float>
-  let sampleBits: UnsafeMutablePointer<UInt64>
+  /// Up to eight samples being processed, their labels, and one sample's table-row offsets.
+  let groupBits: UnsafeMutablePointer<UInt64>
+  let groupLabels: UnsafeMutablePointer<Float>
+  let offsets: UnsafeMutablePointer<Int32>
   let hiddenRow: UnsafeMutablePointer<Float>
   /// Neuron-major: one block's nibble table and this part's share of f per sample (16 lanes each).
   let tableBlock: UnsafeMutablePointer<Float>
@@ -488,8 +522,11 @@ final class PartScratch {
     weightGradient = allocateFloats(groups * 4 * paddedWidth)
     outputGradient = allocateFloats(paddedWidth)
     biasGradient = allocateFloats(paddedWidth)
-    sampleBits = .allocate(capacity: words)
-    sampleBits.initialize(repeating: 0, count: words)
+    groupBits = .allocate(capacity: 8 * words)
+    groupBits.initialize(repeating: 0, count: 8 * words)
+    groupLabels = allocateFloats(8)
+    offsets = .allocate(capacity: groups + 16)
+    offsets.initialize(repeating: 0, count: groups + 16)
     hiddenRow = allocateFloats(paddedWidth)
     tableBlock = allocateFloats(sampleMajor ? 16 : groups * 256)
     outputPartial = allocateFloats(batchSize * 16)
@@ -500,7 +537,9 @@ final class PartScratch {
     weightGradient.deallocate()
     outputGradient.deallocate()
     biasGradient.deallocate()
-    sampleBits.deallocate()
+    groupBits.deallocate()
+    groupLabels.deallocate()
+    offsets.deallocate()
     hiddenRow.deallocate()
     tableBlock.deallocate()
     outputPartial.deallocate()

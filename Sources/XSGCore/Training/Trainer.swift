@@ -76,6 +76,12 @@ public final class Trainer {
       memoryLimit: memoryLimit)
   }
 
+  /// Where the engine currently draws samples from; for tests.
+  var currentSource: BatchSource { engine.currentSource }
+
+  /// Whether the engine runs the fused sample-major loop (else the neuron-major one); for tests.
+  var usesSampleMajorLoop: Bool { engine.sampleMajor }
+
   /// The current parameters (a snapshot).
   public var network: Network {
     if networkIsStale {
@@ -109,9 +115,12 @@ public final class Trainer {
         return .interrupted(step: t)
       }
       prepareBatch(step: t)
-      let loss = engine.forward(step: t, backward: true)
-      guard loss.isFinite else { throw CoreError.nonFinite(step: t, quantity: "batch loss") }
-      if t == start || t % every == 0 {
+      // The loss value costs a logarithm per sample: compute it only when a probe reports it. A NaN
+      // that it would show also reaches the parameters, which are checked after every update.
+      let probeDue = t == start || t % every == 0
+      let loss = engine.forward(step: t, backward: true, needLoss: probeDue)
+      if probeDue {
+        guard loss.isFinite else { throw CoreError.nonFinite(step: t, quantity: "batch loss") }
         try onProbe(ProbeContext(step: t, batchLoss: loss, trainer: self))
       }
       let finite = engine.update(rates(atStep: t))

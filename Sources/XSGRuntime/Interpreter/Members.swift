@@ -47,7 +47,7 @@ public enum Members {
     .init(name: "steps", returns: "number", doc: "steps trained in this run"),
     .init(name: "first_step", returns: "number", doc: "the network's step when the run started"),
     .init(name: "last_step", returns: "number", doc: "the network's step when the run ended"),
-    .init(name: "net", returns: "network", doc: "the network it trained"),
+    .init(name: "network", returns: "network", doc: "the network it trained"),
     .init(name: "status", returns: "string", doc: "ok, interrupted or failed"),
     .init(
       name: "<probe>", returns: "series",
@@ -108,7 +108,7 @@ extension Interpreter {
       case "steps": return .number(Double(run.lastStep - run.firstStep))
       case "first_step": return .number(Double(run.firstStep))
       case "last_step": return .number(Double(run.lastStep))
-      case "net": return .net(run.network)
+      case "network": return .net(run.network)
       case "status": return .string(run.status.rawValue)
       default: throw missing("this run", Members.names(of: base))
       }

@@ -176,6 +176,8 @@ enum Values {
     case (.run(let x), .run(let y)): x === y
     case (.function(let x), .function(let y)): x === y
     case (.builtin(let x), .builtin(let y)): x.name == y.name
+    case (.option(let x), .option(let y)): x.kind == y.kind && x.summary == y.summary
+    case (.series(let x), .series(let y)): x.steps == y.steps && x.values == y.values
     default: false
     }
   }

@@ -168,10 +168,12 @@ public indirect enum ParamType: Sendable {
       }
       return nil
     case (.list(let element), .range(let r)):
-      return element.mismatch(.list(r.elements.map { .number(Double($0)) }))
+      return ParamType.list(element).mismatch(.list(r.elements.map { .number(Double($0)) }))
     case (.symbol(let names), .symbol(let name)):
       return names.contains(name) ? nil : (.value, "'\(name)' is not one of \(description)")
-    case (.numeric, .number), (.numeric, .vector), (.numeric, .matrix), (.numeric, .series): return nil
+    case (.numeric, .number), (.numeric, .vector), (.numeric, .matrix), (.numeric, .series),
+      (.numeric, .range):
+      return nil
     case (.numeric, .list(let items)):
       return items.allSatisfy({ if case .number = $0 { true } else { false } })
         ? nil : (.type, "expected numbers, got a list with other values")
@@ -180,9 +182,8 @@ public indirect enum ParamType: Sendable {
     case (.oneOf(let types), _):
       let problems = types.compactMap { $0.mismatch(value) }
       if problems.count < types.count { return nil }
-      return problems.first(where: { $0.code == .value }) ?? (
-        .type, "expected \(description), got \(value.kind)"
-      )
+      if let outOfRange = problems.first(where: { $0.code == .value }) { return outOfRange }
+      return (.type, "expected \(description), got \(value.kind) \(ValueText.show(value))")
     default:
       return (.type, "expected \(description), got \(value.kind) \(ValueText.show(value))")
     }

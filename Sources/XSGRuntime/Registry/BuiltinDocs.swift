@@ -1,7 +1,7 @@
 import Foundation
 
 /// The reference of every builtin, generated from the registry: docs/builtins.md and REPL help.
-/// A test fails when docs/builtins.md is stale; `XSG_REGENERATE_DOCS=1 swift test --filter BuiltinDocs`
+/// A test fails when docs/builtins.md is stale; `XSG_REGENERATE_DOCS=1 swift test --filter RegistryTests`
 /// rewrites it.
 public enum BuiltinDocs {
   /// Help for one builtin: signature, doc, parameters.
@@ -19,7 +19,7 @@ public enum BuiltinDocs {
       # Builtins
 
       Every name a script can use without defining it, generated from the builtin registry
-      (`Sources/XSGRuntime/Registry`). Regenerate with `XSG_REGENERATE_DOCS=1 swift test --filter BuiltinDocs`.
+      (`Sources/XSGRuntime/Registry`). Regenerate with `XSG_REGENERATE_DOCS=1 swift test --filter RegistryTests`.
       Arguments may be given by position (in the order shown) or by name; parameters with a default may be
       left out. Coordinates, list and vector indices are 1-based.
 

@@ -19,7 +19,7 @@ enum DataBuiltins {
       "xor", .data,
       [
         .required("i", coordinate), .required("j", coordinate),
-        .defaulted("sign", .interval(-1, 1), .number(-1), "−1: y = −x_i·x_j (the papers)"),
+        .defaulted("sign", .number, .number(-1), "1 or −1; −1 gives y = −x_i·x_j (the papers)"),
       ],
       returns: "data stage", doc: "label y = sign·x_i·x_j (default y = −x_i·x_j, the papers' convention)"
     ) { call in
@@ -98,7 +98,11 @@ enum DataBuiltins {
       doc: "test distribution: held-out data (its own stream) with its own λ′"
     ) { call in .option(.distribution(.heldOut(flip: call.number("flip")))) },
     Builtin(
-      "cell", .data, [.required("y", .interval(-1, 1)), .required("s", .interval(-1, 1))],
+      "cell", .data,
+      [
+        .required("y", .number, "the label, 1 or −1"),
+        .required("s", .number, "the spurious coordinate, 1 or −1"),
+      ],
       returns: "test distribution",
       doc: "one of the four groups (y, x_k) with y, s = ±1; also a group for accuracy and margin"
     ) { call in

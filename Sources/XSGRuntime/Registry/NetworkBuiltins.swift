@@ -128,7 +128,7 @@ enum OptimizerBuiltins {
       returns: "schedule", doc: "learning rate multiplied by factor every `every` steps"
     ) { call in .option(.schedule(.step(every: call.int("every"), factor: call.number("factor")))) },
     Builtin(
-      "cosine", .optimiser,
+      "cosine_decay", .optimiser,
       [.required("steps", .integer(min: 1)), .defaulted("floor", .interval(0, 1), .number(0))],
       returns: "schedule", doc: "cosine decay of the learning rate to floor·lr over `steps` steps"
     ) { call in .option(.schedule(.cosine(total: call.int("steps"), floor: call.number("floor")))) },

@@ -97,7 +97,7 @@ public final class RunFolderWriter: @unchecked Sendable {
     try AtomicFile.write(meta.json.pretty, to: url.appending(path: "meta.json"))
   }
 
-  /// `index.csv`: `run,<parameters…>,<final values…>`, one row per run.
+  /// `index.csv`: `run,<parameters…>,final_<probe>…,steps,status`, one row per run.
   func writeIndex() throws {
     var parameterNames: [String] = []
     var finalNames: [String] = []
@@ -106,7 +106,8 @@ public final class RunFolderWriter: @unchecked Sendable {
       for name in record.table.scalarNames where !finalNames.contains(name) { finalNames.append(name) }
     }
     var out =
-      (["run"] + parameterNames + finalNames + ["steps", "status"]).map(CSV.field).joined(separator: ",")
+      (["run"] + parameterNames + finalNames.map { "final_" + $0 } + ["steps", "status"]).map(CSV.field)
+      .joined(separator: ",")
       + "\n"
     for record in records {
       let parameters = Dictionary(record.parameters, uniquingKeysWith: { a, _ in a })

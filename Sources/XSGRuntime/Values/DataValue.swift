@@ -61,14 +61,7 @@ public enum DataStage: Sendable {
   case labelNoise(LabelNoise)
   case sampling(Sampling)
 
-  public var summary: String {
-    switch self {
-    case .signal(let s): "data stage: label \(s)"
-    case .spurious(let s): "data stage: spurious \(s)"
-    case .labelNoise(let n): "data stage: label noise \(n)"
-    case .sampling(let s): "data stage: sampling \(s)"
-    }
-  }
+  public var summary: String { "data stage " + OptionText.stage(self) }
 }
 
 enum DistributionText {

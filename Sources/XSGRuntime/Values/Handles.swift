@@ -20,9 +20,9 @@ public final class NetValue: @unchecked Sendable {
 
   public var summary: String {
     var text = "network relu2(width: \(spec.width)"
-    if spec.bias != .none { text += ", bias: \(spec.bias)" }
+    if let bias = OptionText.bias(spec.bias) { text += ", " + bias }
     if spec.secondLayer == .frozen { text += ", second: frozen" }
-    if spec.outputScale != .one { text += ", scale: \(spec.outputScale)" }
+    if spec.outputScale != .one { text += ", scale: " + OptionText.scale(spec.outputScale) }
     text += ", init: \(InitText.name(spec.initialization)))"
     if let network {
       text += ", d = \(network.dimension), trained \(network.step) steps"
@@ -43,8 +43,17 @@ public final class OptValue: @unchecked Sendable {
       "lr: \(NumberText.roundTrip(spec.learningRate))", "batch: \(spec.batchSize)",
       "loss: \(LossName.name(spec.loss))",
     ]
-    if spec.schedule != .constant { parts.append("schedule: \(spec.schedule)") }
+    if spec.schedule != .constant { parts.append("schedule: " + OptionText.schedule(spec.schedule)) }
     if spec.weightDecay != 0 { parts.append("weight_decay: \(NumberText.roundTrip(spec.weightDecay))") }
+    let rates = [
+      ("lr_w", spec.layerRates.first), ("lr_a", spec.layerRates.second), ("lr_b", spec.layerRates.bias),
+    ]
+    for (label, factor) in rates where factor != 1 {
+      parts.append("\(label): \(NumberText.roundTrip(spec.learningRate * factor))")
+    }
+    for frozen in spec.frozenFor {
+      parts.append("freeze_\(frozen.layer == .first ? "w" : "a"): \(frozen.steps)")
+    }
     if spec.signSGD { parts.append("sign: true") }
     return "optimiser sgd(" + parts.joined(separator: ", ") + ")"
   }
@@ -69,9 +78,9 @@ public enum OptionValue: Sendable {
   public var summary: String {
     switch self {
     case .initialization(let i): InitText.name(i)
-    case .schedule(let s): "\(s)"
+    case .schedule(let s): OptionText.schedule(s)
     case .distribution(let d): DistributionText.name(d)
-    case .scale(let s): "\(s)"
+    case .scale(let s): OptionText.scale(s)
     }
   }
 }

@@ -22,6 +22,7 @@ public struct CallSignature: Hashable, Sendable {
   }
 
   public var parameters: [Parameter]
+  var names: Set<String> { Set(parameters.map(\.name)) }
   /// Accepts any number of extra positional arguments (e.g. `max(a, b, c)`).
   public var variadic: Bool
 

@@ -125,14 +125,14 @@ public struct StaticChecker {
         diagnostics.append(
           Diagnostic(
             .returnOutsideFunction, "'return' can only be used inside a function body",
-            at: statement.range.start.offset == statement.range.end.offset
-              ? statement.range : keywordRange(statement)))
+            at: keywordRange(statement)))
       }
       if let value { expression(value) }
     case .expression(let value): expression(value)
     }
   }
 
+  /// The `return` keyword of a return statement: its first six characters (all ASCII).
   private func keywordRange(_ statement: Stmt) -> SourceRange {
     var end = statement.range.start
     end.offset += 6
@@ -279,7 +279,10 @@ public struct StaticChecker {
         positional += 1
       }
     }
-    guard !piped else { return }
+    // After an unknown label the author probably misspelt a parameter: reporting it missing too would
+    // be a cascade.
+    guard !piped, !arguments.contains(where: { $0.label.map { !signature.names.contains($0.name) } ?? false })
+    else { return }
     let missing = signature.parameters.filter { !$0.hasDefault && given[$0.name] == nil }.map(\.name)
     if !missing.isEmpty {
       let list = missing.map { "'\($0)'" }.joined(separator: ", ")

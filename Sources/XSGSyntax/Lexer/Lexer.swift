@@ -12,12 +12,13 @@ public struct Lexer {
   }
 
   /// Punctuation sorted longest first, so `..<` wins over `..` and `.`.
-  static let punctuationBySpelling: [Punctuation] = Punctuation.allCases.sorted {
-    $0.rawValue.utf8.count > $1.rawValue.utf8.count
-  }
+  static let punctuationBySpelling: [(Punctuation, [UInt8])] = Punctuation.allCases.map {
+    ($0, Array($0.rawValue.utf8))
+  }.sorted { $0.1.count > $1.1.count }
 
   private let source: SourceFile
   private let bytes: [UInt8]
+  private var cursor: SourceFile.Cursor
   private var position = 0
   private var tokens: [Token] = []
   private var comments: [LineComment] = []
@@ -34,6 +35,7 @@ public struct Lexer {
   private init(source: SourceFile) {
     self.source = source
     self.bytes = source.bytes
+    self.cursor = SourceFile.Cursor(source)
   }
 
   private mutating func run() {
@@ -50,7 +52,7 @@ public struct Lexer {
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
         var end = position
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        comments.append(LineComment(text: text(start, end), range: source.range(start, end)))
+        comments.append(LineComment(text: text(start, end), range: cursor.range(start, end)))
       case UInt8(ascii: "\""):
         string()
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -66,7 +68,7 @@ public struct Lexer {
         } else {
           position += 1
           while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
-          let range = source.range(start, position)
+          let range = cursor.range(start, position)
           diagnostics.append(Diagnostic(.invalidUTF8, "this byte sequence is not valid UTF-8", at: range))
           add(.invalid, start, text: "\u{FFFD}")
         }
@@ -93,15 +95,17 @@ public struct Lexer {
   }()
 
   private mutating func newline(at offset: Int) {
-    if let innermost = brackets.last, innermost != .leftBrace {
-      guard nextLineStartsStatement() else { return }
-      // A statement keyword cannot occur inside `(…)` or `[…]`: the bracket was left open. Forget it, so
-      // the parser reports the missing closer here and the following statements parse normally.
-      while let last = brackets.last, last != .leftBrace { brackets.removeLast() }
-    }
     guard let last = tokens.last, last.kind != .newline else { return }
-    if Lexer.continuesLine.contains(last.kind) { return }
-    if nextLineStartsWithPipe() { return }
+    if nextLineStartsStatement() {
+      // A statement keyword never continues an expression: the line before is complete or broken. A
+      // `(` or `[` still open was left open; forget it, so the parser reports the missing closer here
+      // and the following statements parse normally.
+      while let innermost = brackets.last, innermost != .leftBrace { brackets.removeLast() }
+    } else {
+      if let innermost = brackets.last, innermost != .leftBrace { return }
+      if Lexer.continuesLine.contains(last.kind) { return }
+      if nextLineStartsWithPipe() { return }
+    }
     add(.newline, offset, end: offset + 1, text: "\n")
   }
 
@@ -152,7 +156,7 @@ public struct Lexer {
     let end = end ?? position
     tokens.append(
       Token(
-        kind: kind, range: source.range(start, end), text: text ?? self.text(start, end),
+        kind: kind, range: cursor.range(start, end), text: text ?? self.text(start, end),
         stringValue: string, number: number))
   }
 
@@ -162,8 +166,20 @@ public struct Lexer {
 
   private mutating func name() {
     let start = position
-    while position < bytes.count, let (scalar, length) = scalar(at: position), Lexer.isNameContinue(scalar) {
-      position += length
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte < 0x80 {
+        // ASCII fast path: letters, digits and `_`.
+        guard
+          (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || isDigit(byte)
+            || byte == UInt8(ascii: "_")
+        else { break }
+        position += 1
+      } else if let (scalar, length) = scalar(at: position), Lexer.isNameContinue(scalar) {
+        position += length
+      } else {
+        break
+      }
     }
     let spelling = text(start, position)
     if let keyword = Keyword(rawValue: spelling) {
@@ -226,7 +242,7 @@ public struct Lexer {
     if malformed || value == nil {
       diagnostics.append(
         Diagnostic(
-          .malformedNumber, "malformed number '\(spelling)'", at: source.range(start, position),
+          .malformedNumber, "malformed number '\(spelling)'", at: cursor.range(start, position),
           notes: ["numbers look like 10, 0.05, 1e-3 or 100_000 ('_' only between digits)"]))
     }
     add(.number, start, number: value ?? 0)
@@ -245,7 +261,7 @@ public struct Lexer {
         value += text(segment, position)
         diagnostics.append(
           Diagnostic(
-            .unterminatedString, "unterminated string", at: source.range(start, position),
+            .unterminatedString, "unterminated string", at: cursor.range(start, position),
             primaryLabel: "this string needs a closing '\"' on the same line"))
         add(.string, start, string: value)
         return
@@ -273,7 +289,7 @@ public struct Lexer {
           diagnostics.append(
             Diagnostic(
               .invalidEscape, "invalid escape sequence '\(text(escapeStart, position))' in a string",
-              at: source.range(escapeStart, position),
+              at: cursor.range(escapeStart, position),
               notes: ["the escapes are \\n, \\t, \\\" and \\\\"]))
           segment = position
           continue
@@ -289,9 +305,8 @@ public struct Lexer {
   /// Punctuation by longest match; false when none matches.
   private mutating func punctuation() -> Bool {
     let start = position
-    for candidate in Lexer.punctuationBySpelling {
-      let spelling = Array(candidate.rawValue.utf8)
-      guard position + spelling.count <= bytes.count,
+    for (candidate, spelling) in Lexer.punctuationBySpelling {
+      guard bytes[position] == spelling[0], position + spelling.count <= bytes.count,
         bytes[position..<position + spelling.count].elementsEqual(spelling)
       else { continue }
       position += spelling.count
@@ -329,7 +344,7 @@ public struct Lexer {
     position = end
     let spelling = text(start, end)
     var diagnostic = Diagnostic(
-      .unexpectedCharacter, "unexpected character '\(spelling)'", at: source.range(start, end),
+      .unexpectedCharacter, "unexpected character '\(spelling)'", at: cursor.range(start, end),
       suggestion: hint)
     if scalar == ";" {
       diagnostic = diagnostic.noting("statements end at the end of a line; no ';' is needed")

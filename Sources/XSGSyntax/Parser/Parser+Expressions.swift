@@ -176,7 +176,8 @@ extension Parser {
   mutating func arguments() throws -> [CallArgument] {
     var arguments: [CallArgument] = []
     repeat {
-      if check(.rightParen) { break }
+      // After a trailing comma: `)` ends the list; a line end means the `(` was left open.
+      if check(.rightParen) || check(.newline) || isAtEnd { break }
       let argument = try self.argument()
       if argument.label == nil, let named = arguments.last(where: { $0.label != nil }) {
         report(
@@ -276,7 +277,7 @@ extension Parser {
     try enter()
     defer { leave() }
     var elements: [Expr] = []
-    while !check(.rightBracket) {
+    while !check(.rightBracket) && !check(.newline) && !isAtEnd {
       elements.append(try expression())
       if match(.comma) == nil { break }
     }

@@ -27,9 +27,9 @@ extension Parser {
       if case .name(let name) = target.kind {
         return fail(
           .assignmentNotAllowed, "cannot assign to '\(name)'; names are bound with 'let'",
-          suggestion: "let \(name) =")
+          suggestion: "let \(name) =", sayFound: false)
       }
-      return fail(.assignmentNotAllowed, "cannot assign to an expression")
+      return fail(.assignmentNotAllowed, "cannot assign to an expression", sayFound: false)
     }
     var suggestion: String?
     if case .expression(let expression) = statement.kind, case .name(let name) = expression.kind {
@@ -56,9 +56,9 @@ extension Parser {
     case .keyword(.else):
       throw fail(
         .unexpectedToken, "'else' must follow the '}' of an 'if' on the same line",
-        notes: ["write '} else {' on one line"])
+        notes: ["write '} else {' on one line"], sayFound: false)
     case .punctuation(.rightBrace), .punctuation(.rightParen), .punctuation(.rightBracket):
-      throw fail(.unmatchedClosing, "this closing '\(peek.text)' has no opening partner")
+      throw fail(.unmatchedClosing, "this closing '\(peek.text)' has no opening partner", sayFound: false)
     default: return try expressionStatement()
     }
   }
@@ -99,9 +99,9 @@ extension Parser {
     }
     advance()
     let cadence = try expression()
-    let open = try consume(.leftBrace, "after the cadence of 'probe every'")
     try enter()
     defer { leave() }
+    let open = try consume(.leftBrace, "after the cadence of 'probe every'")
     let entries = probeEntries()
     let closing = try close(.rightBrace, opener: open)
     return Stmt(
@@ -109,7 +109,7 @@ extension Parser {
       keyword.range.union(closing.range))
   }
 
-  /// probeEntries ::= NEWLINE* ( probeEntry ( ( ',' | NEWLINE+ ) probeEntry )* ','? NEWLINE* )?
+  /// probeEntries ::= NEWLINE* ( probeEntry ( ( ',' | NEWLINE+ )? probeEntry )* ','? NEWLINE* )?
   mutating func probeEntries() -> [ProbeEntry] {
     var entries: [ProbeEntry] = []
     while true {
@@ -118,6 +118,8 @@ extension Parser {
       do {
         entries.append(try probeEntry())
         if match(.comma) != nil || match(.newline) || check(.rightBrace) || isAtEnd { continue }
+        // Entries may also follow each other on one line: `{ a = f(x)  b = g(x) }`.
+        if check(.name), peek(1).kind == .punctuation(.equal) { continue }
         throw fail(.expectedEndOfStatement, "expected ',' or the end of the line after a probe entry")
       } catch {
         synchronize(inBlock: true)
@@ -195,7 +197,7 @@ extension Parser {
   mutating func parameters() throws -> [Param] {
     var parameters: [Param] = []
     repeat {
-      if check(.rightParen) { break }
+      if check(.rightParen) || check(.newline) || isAtEnd { break }
       let parameter = try self.parameter()
       if parameter.defaultValue == nil, let last = parameters.last, last.defaultValue != nil {
         report(
@@ -234,9 +236,10 @@ extension Parser {
 
   /// block ::= '{' statements '}'
   mutating func block(_ context: String) throws -> Block {
-    let open = try consume(.leftBrace, context)
+    // Enter before consuming `{`: past the depth limit, recovery then skips the whole block.
     try enter()
     defer { leave() }
+    let open = try consume(.leftBrace, context)
     let body = statements(inBlock: true)
     let closing = try close(.rightBrace, opener: open)
     return Block(body, open.range.union(closing.range))

@@ -31,7 +31,7 @@ public enum UnifiedDiff {
         edits.append(.same(i, j))
         i += 1
         j += 1
-      } else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] {
+      } else if j < b.count, i == a.count || lcs[i][j + 1] > lcs[i + 1][j] {
         edits.append(.insert(j))
         j += 1
       } else {

@@ -52,6 +52,44 @@ public struct SourceFile: Sendable {
     return SourceLocation(offset: offset, line: low + 1, column: column)
   }
 
+  /// Locations for offsets that mostly increase, found by walking forward from the previous one
+  /// (the lexer asks for every token; a binary search and a rescan of the line each time is slow).
+  struct Cursor {
+    let source: SourceFile
+    var last: SourceLocation
+
+    init(_ source: SourceFile) {
+      self.source = source
+      self.last = SourceLocation(offset: 0, line: 1, column: 1)
+    }
+
+    mutating func location(at offset: Int) -> SourceLocation {
+      guard offset >= last.offset, offset <= source.bytes.count else { return source.location(at: offset) }
+      // `last` counts every scalar start before it, as `SourceFile.location` does.
+      let bytes = source.bytes
+      var location = last
+      while location.offset < offset {
+        let byte = bytes[location.offset]
+        if byte == UInt8(ascii: "\n") {
+          location.line += 1
+          location.column = 1
+        } else if byte & 0xC0 != 0x80 {
+          location.column += 1
+        }
+        location.offset += 1
+      }
+      last = location
+      // An offset inside a multi-byte scalar belongs to the column of that scalar.
+      if offset < bytes.count, bytes[offset] & 0xC0 == 0x80, location.column > 1 { location.column -= 1 }
+      return location
+    }
+
+    mutating func range(_ start: Int, _ end: Int) -> SourceRange {
+      let first = location(at: start)
+      return SourceRange(start: first, end: location(at: max(start, end)))
+    }
+  }
+
   /// The range between two byte offsets.
   public func range(_ start: Int, _ end: Int) -> SourceRange {
     SourceRange(start: location(at: start), end: location(at: max(start, end)))

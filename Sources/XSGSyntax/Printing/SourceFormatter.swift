@@ -5,6 +5,9 @@
 ///
 /// Formatting is idempotent, and parsing the output gives the same tree as the input (tested).
 public enum SourceFormatter {
+  /// Longer statements ending in a pipeline or a call are broken over lines.
+  public static let lineLength = 100
+
   /// Formats a script that parsed without errors; nil when it has syntax errors (there is no tree to
   /// print faithfully).
   public static func format(_ source: SourceFile) -> String? {
@@ -16,7 +19,7 @@ public enum SourceFormatter {
   /// Formats a parsed program (with its comments).
   public static func format(_ program: Program) -> String {
     var printer = LayoutPrinter(comments: program.comments)
-    printer.statements(program.statements, indent: 0)
+    printer.statements(program.statements, indent: 0, end: Int.max)
     printer.leadingComments(before: Int.max, indent: 0)
     return printer.lines.isEmpty ? "" : printer.lines.joined(separator: "\n") + "\n"
   }
@@ -77,10 +80,13 @@ private struct LayoutPrinter {
 
   init(comments: [LineComment]) { self.comments = comments }
 
-  mutating func statements(_ statements: [Stmt], indent: Int) {
+  /// `end` is where the enclosing block closes. A comment after a statement on its last line is kept
+  /// there only if it comes before the next statement (or `end`).
+  mutating func statements(_ statements: [Stmt], indent: Int, end: Int) {
     let widths = alignment(statements)
-    for (statement, width) in zip(statements, widths) {
-      self.statement(statement, indent: indent, alignment: width)
+    for (index, statement) in statements.enumerated() {
+      let next = index + 1 < statements.count ? statements[index + 1].range.start.offset : end
+      self.statement(statement, indent: indent, alignment: widths[index], next: next)
     }
   }
 
@@ -112,14 +118,15 @@ private struct LayoutPrinter {
     return result
   }
 
-  mutating func statement(_ statement: Stmt, indent: Int, alignment: (keyword: Int, name: Int)?) {
+  mutating func statement(_ statement: Stmt, indent: Int, alignment: (keyword: Int, name: Int)?, next: Int) {
     let pad = String(repeating: "  ", count: indent)
     leadingComments(before: statement.range.start.offset, indent: indent)
     gap(before: statement.range.start.line)
     switch statement.kind {
-    case .seed(let value): simple(pad + "seed " + SourceFormatter.format(value), statement, indent)
+    case .seed(let value):
+      line(pad + "seed " + SourceFormatter.format(value), statement.range, indent, next)
     case .let(let name, let value):
-      simple(pad + "let \(name.name) = " + SourceFormatter.format(value), statement, indent)
+      valueLine(pad + "let \(name.name) = ", value, statement.range, indent, next)
     case .declaration(let kind, let name, let value):
       var head = kind.rawValue
       var label = name.name
@@ -127,84 +134,113 @@ private struct LayoutPrinter {
         head = head.padding(alignment.keyword)
         label = label.padding(alignment.name)
       }
-      simple(pad + "\(head) \(label) = " + SourceFormatter.format(value), statement, indent)
+      valueLine(pad + "\(head) \(label) = ", value, statement.range, indent, next)
     case .print(let values):
-      simple(
-        pad
-          + (["print"] + [values.map(SourceFormatter.format).joined(separator: ", ")]).filter { !$0.isEmpty }
-          .joined(separator: " "), statement, indent)
+      let list = values.map(SourceFormatter.format).joined(separator: ", ")
+      line(pad + (list.isEmpty ? "print" : "print " + list), statement.range, indent, next)
     case .return(let value):
-      simple(pad + "return" + (value.map { " " + SourceFormatter.format($0) } ?? ""), statement, indent)
-    case .expression(let value): simple(pad + SourceFormatter.format(value), statement, indent)
+      let text = pad + "return" + (value.map { " " + SourceFormatter.format($0) } ?? "")
+      line(text, statement.range, indent, next)
+    case .expression(let value):
+      valueLine(pad, value, statement.range, indent, next)
     case .probe(let every, let entries, let body):
-      open(pad + "probe every " + SourceFormatter.format(every) + " {", brace: body, indent: indent)
+      let first = entries.first?.range.start.offset ?? body.end.offset - 1
+      open(pad + "probe every " + SourceFormatter.format(every) + " {", brace: body, before: first, indent)
       let width = entries.map(\.name.name.count).max() ?? 0
       let saved = lastLine
       lastLine = nil
-      for entry in entries {
+      for (index, entry) in entries.enumerated() {
+        let following =
+          index + 1 < entries.count ? entries[index + 1].range.start.offset : body.end.offset - 1
         leadingComments(before: entry.range.start.offset, indent: indent + 1)
         gap(before: entry.range.start.line)
-        let text = "  " + pad + entry.name.name.padding(width) + " = " + SourceFormatter.format(entry.value)
-        inner(before: entry.range.end.offset, indent: indent + 1)
-        lines.append(text + trailing(onLine: entry.range.end.line))
-        lastLine = entry.range.end.line
+        let text = pad + "  " + entry.name.name.padding(width) + " = " + SourceFormatter.format(entry.value)
+        line(text, entry.range, indent + 1, following)
       }
-      close(body, indent: indent, saved: saved)
+      close(body, indent: indent, next: next)
+      lastLine = saved
     case .if(let branches, let otherwise):
       for (index, branch) in branches.enumerated() {
-        let head =
-          (index == 0 ? pad + "if " : pad + "} else if ") + SourceFormatter.format(branch.condition) + " {"
-        open(head, brace: branch.body.range, indent: indent)
-        body(branch.body, indent: indent)
+        let head = (index == 0 ? pad + "if " : pad + "} else if ") + SourceFormatter.format(branch.condition)
+        block(head + " {", branch.body, indent)
       }
-      if let otherwise {
-        open(pad + "} else {", brace: otherwise.range, indent: indent)
-        body(otherwise, indent: indent)
-      }
-      close(otherwise?.range ?? branches.last!.body.range, indent: indent, saved: statement.range.start.line)
-    case .for(let variable, let sequence, let block):
-      open(
-        pad + "for \(variable.name) in " + SourceFormatter.format(sequence) + " {", brace: block.range,
-        indent: indent)
-      body(block, indent: indent)
-      close(block.range, indent: indent, saved: statement.range.start.line)
+      if let otherwise { block(pad + "} else {", otherwise, indent) }
+      close(otherwise?.range ?? branches.last!.body.range, indent: indent, next: next)
+    case .for(let variable, let sequence, let body):
+      block(pad + "for \(variable.name) in " + SourceFormatter.format(sequence) + " {", body, indent)
+      close(body.range, indent: indent, next: next)
     case .function(let function):
       let parameters = function.parameters.map { parameter in
         parameter.name.name + (parameter.defaultValue.map { ": " + SourceFormatter.format($0) } ?? "")
       }
       let head = pad + "fn \(function.name.name)(" + parameters.joined(separator: ", ") + ") {"
-      open(head, brace: function.body.range, indent: indent)
-      body(function.body, indent: indent)
-      close(function.body.range, indent: indent, saved: statement.range.start.line)
+      block(head, function.body, indent)
+      close(function.body.range, indent: indent, next: next)
     }
     lastLine = statement.range.end.line
   }
 
-  /// A one-line statement: comments inside it go above it, a comment after it on its last line stays.
-  private mutating func simple(_ text: String, _ statement: Stmt, _ indent: Int) {
-    inner(before: statement.range.end.offset, indent: indent)
-    lines.append(text + trailing(onLine: statement.range.end.line))
+  /// One line for a statement or probe entry: comments inside it go above it; a comment after it on
+  /// its last line, before `next`, stays at the end of the line.
+  private mutating func line(_ text: String, _ range: SourceRange, _ indent: Int, _ next: Int) {
+    inner(before: range.end.offset, indent: indent)
+    lines.append(text + trailing(onLine: range.end.line, before: next))
   }
 
-  /// A header line ending in `{`; comments before the `{` go above, one on the `{` line stays.
-  private mutating func open(_ text: String, brace: SourceRange, indent: Int) {
-    inner(before: brace.start.offset, indent: indent)
-    lines.append(text + trailing(onLine: brace.start.line))
+  /// A statement ending in an expression (`let x = …`, a call). When its line would be longer than
+  /// `SourceFormatter.lineLength`, a pipeline breaks before each `|` and a call puts one argument per
+  /// line; both reparse to the same tree (the newline rule continues them).
+  private mutating func valueLine(
+    _ head: String, _ value: Expr, _ range: SourceRange, _ indent: Int, _ next: Int
+  ) {
+    let single = head + SourceFormatter.format(value)
+    guard single.count > SourceFormatter.lineLength else { return line(single, range, indent, next) }
+    let pad = String(repeating: "  ", count: indent)
+    var wrapped: [String]
+    if case .binary(.pipe, _, _, _) = value.kind {
+      var stages: [Expr] = []
+      var rest = value
+      while case .binary(.pipe, let left, let right, _) = rest.kind {
+        stages.insert(right, at: 0)
+        rest = left
+      }
+      wrapped =
+        [head + SourceFormatter.format(rest)] + stages.map { pad + "  | " + SourceFormatter.format($0) }
+    } else if case .call(let callee, let arguments) = value.kind, !arguments.isEmpty {
+      wrapped = [head + SourceFormatter.format(callee) + "("]
+      wrapped += arguments.map { pad + "  " + SourceFormatter.format($0) + "," }
+      wrapped.append(pad + ")")
+    } else {
+      return line(single, range, indent, next)
+    }
+    inner(before: range.end.offset, indent: indent)
+    wrapped[wrapped.count - 1] += trailing(onLine: range.end.line, before: next)
+    lines += wrapped
   }
 
-  /// The statements of a block, and the comments before its `}`.
-  private mutating func body(_ block: Block, indent: Int) {
+  /// A header ending in `{` and the block's statements (its `}` is printed by `close`).
+  private mutating func block(_ head: String, _ block: Block, _ indent: Int) {
+    let closing = block.range.end.offset - 1
+    open(head, brace: block.range, before: block.statements.first?.range.start.offset ?? closing, indent)
     let saved = lastLine
     lastLine = nil
-    statements(block.statements, indent: indent + 1)
-    leadingComments(before: block.range.end.offset - 1, indent: indent + 1)
+    statements(block.statements, indent: indent + 1, end: closing)
+    leadingComments(before: closing, indent: indent + 1)
     lastLine = saved
   }
 
-  private mutating func close(_ block: SourceRange, indent: Int, saved: Int?) {
+  /// A header line ending in `{`: comments before the `{` go above; one on the `{` line before the
+  /// first statement stays.
+  private mutating func open(_ text: String, brace: SourceRange, before first: Int, _ indent: Int) {
+    inner(before: brace.start.offset, indent: indent)
+    lines.append(text + trailing(onLine: brace.start.line, before: first))
+  }
+
+  /// The comments left before a `}` and the `}` line itself.
+  private mutating func close(_ block: SourceRange, indent: Int, next: Int) {
     leadingComments(before: block.end.offset - 1, indent: indent + 1)
-    lastLine = saved
-    lines.append(String(repeating: "  ", count: indent) + "}" + trailing(onLine: block.end.line))
+    lines.append(
+      String(repeating: "  ", count: indent) + "}" + trailing(onLine: block.end.line, before: next))
   }
 
   /// Own-line comments that start before `offset`, each on its own line.
@@ -225,9 +261,11 @@ private struct LayoutPrinter {
     lastLine = saved
   }
 
-  /// The comment on `line` after what was just printed, as "  # …", or "".
-  private mutating func trailing(onLine line: Int) -> String {
-    guard nextComment < comments.count, comments[nextComment].range.start.line == line else { return "" }
+  /// The comment on `line` before offset `limit`, as "  # …", or "".
+  private mutating func trailing(onLine line: Int, before limit: Int) -> String {
+    guard nextComment < comments.count, comments[nextComment].range.start.line == line,
+      comments[nextComment].range.start.offset < limit
+    else { return "" }
     let comment = comments[nextComment]
     nextComment += 1
     return "  " + comment.text.trimmingTrailingSpaces()

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Renders a figure as a PGFPlots `tikzpicture` for LaTeX users, with the same panels, scales, colours,
+/// dash patterns, references, windows and markers as the SVG. Include it with `\input{figure.tex}` after
+/// `\usepackage{pgfplots}`, `\usepgfplotslibrary{groupplots}` and `\pgfplotsset{compat=1.17}`.
+public struct PGFPlotsRenderer: Sendable {
+  /// Width and height of one panel's axis box, as TeX dimensions.
+  public var panelWidth: String
+  public var panelHeight: String
+
+  public init(panelWidth: String = "3.4in", panelHeight: String = "2.1in") {
+    self.panelWidth = panelWidth
+    self.panelHeight = panelHeight
+  }
+
+  public func render(_ figure: Figure) -> String {
+    var out = """
+      % Written by xsg. Needs \\usepackage{pgfplots}, \\usepgfplotslibrary{groupplots}, \\pgfplotsset{compat=1.17}.
+
+      """
+    out += "\\begin{tikzpicture}\n"
+    for (i, color) in Palette.colors.enumerated() {
+      out += "\\definecolor{xsg\(Self.letter(i))}{HTML}{\(color.dropFirst())}\n"
+    }
+    let columns = figure.columnCount
+    let width = figure.columnCount == 1 ? panelWidth : "\\linewidth/\(columns)-1.2cm"
+    out += "\\begin{groupplot}[group style={group size=\(columns) by \(figure.rowCount), "
+    out += "horizontal sep=1.4cm, vertical sep=1.5cm},\n"
+    out += "  width=\(width), height=\(panelHeight), scale only axis, tick label style={font=\\scriptsize},\n"
+    out += "  label style={font=\\small}, title style={font=\\small}, legend style={font=\\scriptsize},\n"
+    out += "  legend cell align=left, every axis plot/.append style={line join=round}]\n"
+    for panel in figure.panels { out += renderPanel(panel) }
+    out += "\\end{groupplot}\n"
+    if let title = figure.title {
+      out +=
+        "\\node[anchor=south, font=\\small\\bfseries] at (current bounding box.north) {\(Self.latex(title))};\n"
+    }
+    out += "\\end{tikzpicture}\n"
+    return out
+  }
+
+  private func renderPanel(_ panel: Panel) -> String {
+    let plan = PanelPlan(panel)
+    let symlog: Bool
+    if case .symlog = plan.y.scale { symlog = true } else { symlog = false }
+    // pgfplots has no symmetric log, so those values are transformed here and the ticks labelled by hand.
+    let y: (Double) -> Double = { symlog ? plan.y.transform($0) : $0 }
+    var options = [
+      "xmin=\(Self.number(plan.x.domain.lowerBound))", "xmax=\(Self.number(plan.x.domain.upperBound))",
+      "ymin=\(Self.number(y(plan.y.domain.lowerBound)))", "ymax=\(Self.number(y(plan.y.domain.upperBound)))",
+    ]
+    if plan.y.scale == .log { options.append("ymode=log") }
+    if symlog {
+      options.append("ytick={\(plan.y.ticks.map { Self.number(y($0.value)) }.joined(separator: ","))}")
+      options.append("yticklabels={\(plan.y.ticks.map { Self.latex($0.label) }.joined(separator: ","))}")
+    }
+    if let title = panel.title { options.append("title={\(Self.latex(title))}") }
+    if let label = panel.xLabel { options.append("xlabel={\(Self.latex(label))}") }
+    if let label = panel.yLabel { options.append("ylabel={\(Self.latex(label))}") }
+    let entries = panel.showsLegend ? plan.legendEntries(panel) : []
+    let showLegend = entries.count > 1 || (entries.count == 1 && panel.title == nil)
+    if showLegend { options.append("legend pos=north west") }
+    var out = "\\nextgroupplot[\(options.joined(separator: ", "))]\n"
+
+    let ymin = Self.number(y(plan.y.domain.lowerBound))
+    let ymax = Self.number(y(plan.y.domain.upperBound))
+    for window in panel.windows {
+      out += "\\fill[black, opacity=0.07] (axis cs:\(Self.number(window.from)),\(ymin)) rectangle "
+      out += "(axis cs:\(Self.number(window.to)),\(ymax));\n"
+      if let label = window.label {
+        out +=
+          "\\node[font=\\tiny, text=darkgray, below] at (axis cs:\(Self.number((window.from + window.to) / 2)),\(ymax)) "
+        out += "{\(Self.latex(label))};\n"
+      }
+    }
+    for marker in panel.markers {
+      out += "\\draw[densely dashed, gray] (axis cs:\(Self.number(marker.x)),\(ymin)) -- "
+      out += "(axis cs:\(Self.number(marker.x)),\(ymax));\n"
+      if let label = marker.label {
+        out +=
+          "\\node[font=\\tiny, text=darkgray, below right] at (axis cs:\(Self.number(marker.x)),\(ymax)) "
+        out += "{\(Self.latex(label))};\n"
+      }
+    }
+    for reference in panel.references {
+      let x0 = plan.x.domain.lowerBound
+      let x1 = plan.x.domain.upperBound
+      let points = (0...100).compactMap { i -> (Double, Double)? in
+        let x = x0 + (x1 - x0) * Double(i) / 100
+        let v = reference.value(at: x)
+        guard Axis.canShow(v, on: plan.y.scale), plan.y.domain.contains(v) else { return nil }
+        return (x, y(v))
+      }
+      guard points.count >= 2 else { continue }
+      out += "\\addplot[gray, dashed, forget plot] coordinates {\(Self.coordinates(points))};\n"
+      if let label = reference.label, let last = points.last {
+        out += "\\node[font=\\tiny, above left] at (axis cs:\(Self.number(last.0)),\(Self.number(last.1))) "
+        out += "{\(Self.latex(label))};\n"
+      }
+    }
+    let ordered = panel.series.filter { $0.role == .neuron } + panel.series.filter { $0.role != .neuron }
+    let legendSeries = Set(entries.map(\.name))
+    var legendDone: Set<String> = []
+    for series in ordered {
+      let style = plan.styleIndex(of: series)
+      var points: [(Double, Double)] = []
+      var runs: [[(Double, Double)]] = []
+      for p in series.points {
+        if Axis.canShow(p.y, on: plan.y.scale), p.x.isFinite {
+          points.append((p.x, y(p.y)))
+        } else if !points.isEmpty {
+          runs.append(points)
+          points = []
+        }
+      }
+      if !points.isEmpty { runs.append(points) }
+      let bucket = (plan.x.domain.upperBound - plan.x.domain.lowerBound) / 600
+      runs = runs.map { Decimation.minMax($0, bucket: bucket) }
+      guard !runs.isEmpty else { continue }
+      var stroke = SeriesStroke(role: series.role, style: style)
+      if plan.isReplicated(series) { stroke.width = "0.7" }
+      var options = [
+        "color=xsg\(Self.letter(style % Palette.colors.count))", "line width=\(stroke.width)pt", "mark=none",
+      ]
+      if !stroke.dash.isEmpty {
+        let parts = stroke.dash.split(separator: " ")
+        let pattern = stride(from: 0, to: parts.count - 1, by: 2).map {
+          "on \(parts[$0])pt off \(parts[$0 + 1])pt"
+        }
+        options.append("dash pattern=\(pattern.joined(separator: " "))")
+      }
+      if let opacity = stroke.opacity { options.append("opacity=\(opacity)") }
+      let inLegend =
+        showLegend && series.role != .neuron && legendSeries.contains(series.name)
+        && !legendDone.contains(series.groupKey)
+      if !inLegend { options.append("forget plot") }
+      options.append("unbounded coords=jump")
+      // Gaps become `nan` rows, which `unbounded coords=jump` turns into breaks in the line.
+      let body = runs.map { Self.coordinates($0) }.joined(separator: " (\(Self.number(runs[0][0].0)),nan) ")
+      out += "\\addplot[\(options.joined(separator: ", "))] coordinates {\(body)};\n"
+      if inLegend {
+        out += "\\addlegendentry{\(Self.latex(series.group ?? series.name))}\n"
+        legendDone.insert(series.groupKey)
+      }
+    }
+    return out
+  }
+
+  static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i % 26))) }
+
+  static func coordinates(_ points: [(Double, Double)]) -> String {
+    points.map { "(\(number($0.0)),\(number($0.1)))" }.joined(separator: " ")
+  }
+
+  /// Six significant digits, without exponent markers TeX would not read: pgfplots accepts `1e-05`.
+  static func number(_ v: Double) -> String {
+    guard v.isFinite else { return "nan" }
+    if v == 0 { return "0" }
+    return String(format: "%.6g", v)
+  }
+
+  /// Text as LaTeX: specials escaped, common Unicode (Greek letters, ½, minus, superscripts) as math.
+  static func latex(_ text: String) -> String {
+    let specials: [Character: String] = [
+      "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&", "#": "\\#", "_": "\\_",
+      "%": "\\%", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
+    ]
+    let math: [Character: String] = [
+      "λ": "\\lambda", "η": "\\eta", "θ": "\\theta", "μ": "\\mu", "ρ": "\\rho", "σ": "\\sigma",
+      "∝": "\\propto",
+      "½": "\\frac12", "−": "-", "·": "\\cdot", "×": "\\times", "⊥": "\\perp", "≥": "\\geq", "≤": "\\leq",
+    ]
+    let superscripts: [Character: String] = [
+      "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+      "⁻": "-",
+    ]
+    var out = ""
+    var superscript = ""
+    func flush() {
+      if !superscript.isEmpty {
+        out += "$^{\(superscript)}$"
+        superscript = ""
+      }
+    }
+    for c in text {
+      if let s = superscripts[c] {
+        superscript += s
+        continue
+      }
+      flush()
+      if let s = specials[c] {
+        out += s
+      } else if let m = math[c] {
+        out += "$\(m)$"
+      } else {
+        out.append(c)
+      }
+    }
+    flush()
+    return out.replacingOccurrences(of: "$$", with: "")
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import XSGPlot
+
+@Suite struct PGFPlotsRendererTests {
+  func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+  @Test func aPanelPerGroupPlotWithLegendAndForgottenNeurons() throws {
+    let figure = try RunFolder.load(Fixtures.run).figure(
+      probes: ["w_sp", "w_sig"], scale: .log, title: "λ = 0.1")
+    let text = PGFPlotsRenderer().render(figure)
+    #expect(text.hasPrefix("% Written by xsg."))
+    #expect(count("\\begin{tikzpicture}", in: text) == 1 && count("\\end{tikzpicture}", in: text) == 1)
+    #expect(count("\\nextgroupplot[", in: text) == 1)
+    #expect(text.contains("ymode=log"))
+    // Eight neuron lines (4 for each probe) stay out of the legend; the two means are in it.
+    #expect(count("\\addplot[", in: text) == 10)
+    #expect(count("forget plot", in: text) == 8)
+    #expect(text.contains("\\addlegendentry{w\\_sp}") && text.contains("\\addlegendentry{w\\_sig}"))
+    #expect(text.contains("{$\\lambda$ = 0.1}"))
+    #expect(count("{", in: text) == count("}", in: text))
+  }
+
+  @Test func symlogIsTransformedWithHandMadeTicks() {
+    let series = Series(name: "m", points: [(0, -100), (1, 0), (2, 100)])
+    let text = PGFPlotsRenderer().render(
+      Figure(panel: Panel(yScale: .symlog(threshold: 1), series: [series])))
+    #expect(text.contains("yticklabels={$-$10$^{2}$,$-$10,0,10,10$^{2}$}"))
+    #expect(text.contains("(1,0)"))
+    #expect(!text.contains("ymode=log"))
+  }
+
+  @Test func gapsAreJumps() {
+    let series = Series(name: "g", points: [(0, 1), (1, .nan), (2, 3)])
+    let text = PGFPlotsRenderer().render(Figure(panel: Panel(series: [series])))
+    #expect(text.contains("coordinates {(0,1) (0,nan) (2,3)}"))
+  }
+
+  @Test func latexSpecialsAreEscaped() {
+    #expect(PGFPlotsRenderer.latex("a_b & 50% #1 {x}") == "a\\_b \\& 50\\% \\#1 \\{x\\}")
+    #expect(PGFPlotsRenderer.latex("∝ exp(η(½−λ)t)") == "$\\propto$ exp($\\eta$($\\frac12-\\lambda$)t)")
+    #expect(PGFPlotsRenderer.latex("2×10⁻³") == "2$\\times$10$^{-3}$")
+  }
+
+  @Test func decorationsAppear() {
+    let panel = Panel(
+      series: [Series(name: "s", points: [(0, 0), (10, 1)])], references: [.constant(0.5, label: "half")],
+      windows: [Window(from: 2, to: 4, label: "w")], markers: [Marker(x: 6, label: "m")])
+    let text = PGFPlotsRenderer().render(Figure(panel: panel))
+    #expect(text.contains("\\fill[black, opacity=0.07] (axis cs:2,0) rectangle (axis cs:4,1);"))
+    #expect(text.contains("\\draw[densely dashed, gray] (axis cs:6,0) -- (axis cs:6,1);"))
+    #expect(text.contains("{half};"))
+  }
+}

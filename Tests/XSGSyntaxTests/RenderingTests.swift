@@ -1,0 +1,113 @@
+import Testing
+
+@testable import XSGSyntax
+
+/// Snapshots of the rich and short diagnostic forms.
+@Suite struct RenderingTests {
+  func render(_ text: String, short: Bool = false) -> String {
+    let source = SourceFile(name: "t.xsg", text: text)
+    let renderer = DiagnosticRenderer(source: source)
+    let diagnostics = FrontEnd.check(source, oracle: TestOracle.table).diagnostics
+    return short ? diagnostics.map(renderer.short).joined(separator: "\n") : renderer.render(diagnostics)
+  }
+
+  @Test func singleLineWithSuggestion() {
+    #expect(
+      render("net f = relu2(widht: 10)\n") == """
+        t.xsg:1:15: error[E0205]: 'relu2' has no parameter named 'widht'
+         1 | net f = relu2(widht: 10)
+           |               ^^^^^
+           = help: did you mean 'width'?
+
+        """)
+    #expect(
+      render("net f = relu2(widht: 10)\n", short: true)
+        == "t.xsg:1:15: error[E0205]: 'relu2' has no parameter named 'widht'; did you mean 'width'?")
+  }
+
+  @Test func labelOnAnEarlierLine() {
+    #expect(
+      render("let x = f(1,\n       2, 3\n\n\n\nlet y = 2\n") == """
+        t.xsg:2:12: error[E0102]: expected ',' or ')' to close '(' opened at 1:10, found end of line
+         1 | let x = f(1,
+           |          - '(' opened here
+         2 |        2, 3
+           |            ^
+
+        """)
+  }
+
+  @Test func endOfInputPointsAfterTheLastToken() {
+    #expect(
+      render("fn f(x) {\n  return x\n") == """
+        t.xsg:2:11: error[E0102]: expected '}' to close '{' opened at 1:9, found end of input
+         1 | fn f(x) {
+           |         - '{' opened here
+         2 |   return x
+           |           ^
+
+        """)
+  }
+
+  @Test func tabsAreExpandedInTheLineAndUnderTheCaret() {
+    #expect(
+      render("\tlet\tx = 1 +* 2\n") == """
+        t.xsg:1:13: error[E0101]: expected an expression, found '*'
+         1 |     let x = 1 +* 2
+           |                ^
+
+        """)
+  }
+
+  @Test func wideCharactersTakeTwoCells() {
+    #expect(
+      render("let 漢字 = 1\nprint 漢字 + λ\n") == """
+        t.xsg:2:12: error[E0201]: cannot find 'λ' in scope
+         2 | print 漢字 + λ
+           |              ^
+
+        """)
+  }
+
+  @Test func multiLineRangeWithElidedMiddleAndNotes() {
+    let source = SourceFile(name: "m.xsg", text: "let x = [1,\n  2,\n  3]\n")
+    let diagnostic = Diagnostic(
+      .expectedExpression, "a range over lines", at: source.range(8, 21), primaryLabel: "this list"
+    )
+    .labeled(source.range(0, 3), "in this let").noting("a note")
+    #expect(
+      DiagnosticRenderer(source: source).rich(diagnostic) == """
+        m.xsg:1:9: error[E0101]: a range over lines
+         1 | let x = [1,
+           |         ^^^
+           | --- in this let
+          ...
+         3 |   3]
+           |   ^^ this list
+           = note: a note
+
+        """)
+  }
+
+  @Test func colourOnlyWhenAsked() {
+    let source = SourceFile(name: "c.xsg", text: "let = 1\n")
+    let diagnostics = Parser.parse(source).diagnostics
+    #expect(!DiagnosticRenderer(source: source).render(diagnostics).contains("\u{1B}"))
+    #expect(
+      DiagnosticRenderer(source: source, color: true).render(diagnostics)
+        == "\u{1B}[1mc.xsg:1:5: \u{1B}[0m\u{1B}[1;31merror[E0104]\u{1B}[0m\u{1B}[1m: expected a name after 'let', "
+        + "found '='\u{1B}[0m\n 1 \u{1B}[1;34m|\u{1B}[0m let = 1\n   \u{1B}[1;34m|\u{1B}[0m     \u{1B}[1;31m^\u{1B}[0m\n"
+    )
+  }
+
+  @Test func severalErrorsInOnePassAreSeparatedByBlankLines() {
+    let text = render("let a = (1\nlet b = 2 +\nprint b\n")
+    #expect(text.components(separatedBy: "\n\n").count == 2)
+  }
+}
+
+extension String {
+  fileprivate func components(separatedBy separator: String) -> [Substring] {
+    split(separator: separator, omittingEmptySubsequences: false)
+  }
+}
