@@ -89,6 +89,9 @@ struct Plot: ParsableCommand {
     var figure: Figure
     do {
       let run = try RunFolder.load(folder, display: runDirectory)
+      for reason in run.skipped {
+        FileHandle.standardError.write(Data("xsg plot: skipped: \(reason)\n".utf8))
+      }
       figure = try run.figure(probes: probes, scale: log ? .log : linear ? .linear : .automatic, title: title)
     } catch {
       FileHandle.standardError.write(Data("xsg plot: error: \(error)\n".utf8))
