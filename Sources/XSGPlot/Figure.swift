@@ -9,6 +9,19 @@ public enum Scale: Equatable, Sendable {
   case symlog(threshold: Double)
 }
 
+extension Scale {
+  /// A symmetric log for signed `values`: linear within the smallest nonzero magnitude seen (rounded down to
+  /// a power of ten), but never more than four decades below the largest, logarithmic beyond.
+  public static func symmetricLog(fitting values: [Double]) -> Scale {
+    let magnitudes = values.filter(\.isFinite).map(abs).filter { $0 > 0 }
+    guard let largest = magnitudes.max(), let smallest = magnitudes.min() else {
+      return .symlog(threshold: 1)
+    }
+    let floor = max(smallest, largest * 1e-4)
+    return .symlog(threshold: pow(10, log10(floor).rounded(.down)))
+  }
+}
+
 /// A theory curve drawn dashed behind the measured series.
 public struct Reference: Equatable, Sendable {
   public enum Curve: Equatable, Sendable {

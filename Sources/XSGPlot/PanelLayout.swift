@@ -8,28 +8,41 @@ struct PanelPlan {
   /// Points left out because the y scale cannot show them (y ≤ 0 on a log axis, NaN, ±∞).
   var hiddenPoints: Int
 
+  /// Whether a log scale was asked for but the data go negative, so the plan uses a symmetric log.
+  var symmetricFallback = false
+
   init(_ panel: Panel, xTicks: Int = 5, yTicks: Int = 5) {
     var xs: [Double] = []
     var ys: [Double] = []
     var hidden = 0
     var groups: [String] = []
+    // Negative values have no place on a log axis at all: rather than leave them out (possibly the whole
+    // series), the panel switches to a symmetric log and says so. Zeros alone are only left out.
+    var scale = panel.yScale
+    if scale == .log {
+      let values = panel.series.flatMap { $0.points.map(\.y) }
+      if values.contains(where: { $0.isFinite && $0 < 0 }) {
+        scale = Scale.symmetricLog(fitting: values)
+        symmetricFallback = true
+      }
+    }
     for series in panel.series {
       if !groups.contains(series.groupKey) { groups.append(series.groupKey) }
       for p in series.points where p.x.isFinite {
         xs.append(p.x)
-        if Axis.canShow(p.y, on: panel.yScale) { ys.append(p.y) } else { hidden += 1 }
+        if Axis.canShow(p.y, on: scale) { ys.append(p.y) } else { hidden += 1 }
       }
     }
     xs += panel.windows.flatMap { [$0.from, $0.to] } + panel.markers.map(\.x)
     // A constant reference is part of the story (the predicted plateau), so the y axis makes room for it;
     // exponentials are clipped instead, since they leave any range eventually.
     for reference in panel.references {
-      if case .constant(let value) = reference.curve, Axis.canShow(value, on: panel.yScale) {
+      if case .constant(let value) = reference.curve, Axis.canShow(value, on: scale) {
         ys.append(value)
       }
     }
     x = Axis(fitting: xs, scale: .linear, loose: false, targetTicks: xTicks)
-    y = Axis(fitting: ys, scale: panel.yScale, loose: true, targetTicks: yTicks)
+    y = Axis(fitting: ys, scale: scale, loose: true, targetTicks: yTicks)
     self.groups = groups
     hiddenPoints = hidden
     var lineCounts: [String: Int] = [:]
@@ -55,8 +68,12 @@ struct PanelPlan {
 
   /// The note a panel shows when points were left out.
   var hiddenNote: String? {
-    guard hiddenPoints > 0 else { return nil }
-    let what = y.scale == .log ? "non-positive or non-finite" : "non-finite"
-    return "\(hiddenPoints) \(what) value\(hiddenPoints == 1 ? "" : "s") not shown"
+    var notes: [String] = []
+    if symmetricFallback { notes.append("symmetric log: the values go negative") }
+    if hiddenPoints > 0 {
+      let what = y.scale == .log ? "non-positive or non-finite" : "non-finite"
+      notes.append("\(hiddenPoints) \(what) value\(hiddenPoints == 1 ? "" : "s") not shown")
+    }
+    return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
 }

@@ -100,11 +100,8 @@ extension RunFolder {
     case .automatic: return low > 0 && high / low >= 100 ? .log : .linear
     case .log:
       if low > 0 { return .log }
-      let magnitudes = values.map(abs).filter { $0 > 0 }
-      guard let largest = magnitudes.max(), let smallest = magnitudes.min() else { return .linear }
-      // Linear within the smallest magnitude seen, but never more than four decades below the largest.
-      let floor = max(smallest, largest * 1e-4)
-      return .symlog(threshold: pow(10, log10(floor).rounded(.down)))
+      guard values.contains(where: { $0 != 0 }) else { return .linear }
+      return Scale.symmetricLog(fitting: values)
     }
   }
 }

@@ -13,6 +13,8 @@ public struct RunFolder: Equatable, Sendable {
   public var runs: [RunFolder]
   /// The sweep's `index.csv`, if present.
   public var index: CSVTable?
+  /// Why runs listed in `index.csv` were left out (no subfolder, or no probe data yet).
+  public var skipped: [String] = []
 
   public init(
     name: String, probes: [Series] = [], neurons: [String: [Series]] = [:], runs: [RunFolder] = [],
@@ -66,16 +68,28 @@ public struct RunFolder: Equatable, Sendable {
           message: "the header has no 'run' column naming the subfolders")
       }
       var runs: [RunFolder] = []
+      // A run that failed or was interrupted before its first probe has no data: the others are still
+      // drawn, and the skipped ones are listed. Only a sweep with nothing to draw is an error.
+      var skipped: [PlotError] = []
       for (i, runName) in runNames.enumerated() {
         let sub = url.appending(path: runName)
         guard FileManager.default.fileExists(atPath: sub.path) else {
-          throw .malformedCSV(
-            path: join(shown, "index.csv"), line: index.rowLines[i],
-            message: "run '\(runName)' has no subfolder")
+          skipped.append(
+            .malformedCSV(
+              path: join(shown, "index.csv"), line: index.rowLines[i],
+              message: "run '\(runName)' has no subfolder"))
+          continue
         }
-        runs.append(try loadSingle(sub, name: runName, display: join(shown, runName)))
+        do {
+          runs.append(try loadSingle(sub, name: runName, display: join(shown, runName)))
+        } catch .notARunFolder(let path) {
+          skipped.append(.notARunFolder(path: path))
+        }
       }
-      return RunFolder(name: name, runs: runs, index: index)
+      if runs.isEmpty, let first = skipped.first { throw first }
+      var folder = RunFolder(name: name, runs: runs, index: index)
+      folder.skipped = skipped.map(\.description)
+      return folder
     }
     // No index: a folder of run folders still overlays, in name order.
     let children = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
@@ -100,7 +114,7 @@ public struct RunFolder: Equatable, Sendable {
     let probesURL = url.appending(path: "probes.csv")
     if FileManager.default.fileExists(atPath: probesURL.path) {
       let path = join(display, "probes.csv")
-      probes = try CSVTable.load(probesURL, path: path).numericSeries(path: path)
+      probes = try NumericCSV.series(probesURL, path: path)
     }
     var neurons: [String: [Series]] = [:]
     let folder = url.appending(path: "neurons")
@@ -108,8 +122,8 @@ public struct RunFolder: Equatable, Sendable {
     for file in files.sorted() where file.hasSuffix(".csv") {
       let probe = String(file.dropLast(4))
       let path = join(display, "neurons/\(file)")
-      let table = try CSVTable.load(folder.appending(path: file), path: path)
-      neurons[probe] = try table.numericSeries(path: path, role: .neuron, group: probe)
+      neurons[probe] = try NumericCSV.series(
+        folder.appending(path: file), path: path, role: .neuron, group: probe)
     }
     guard !probes.isEmpty || !neurons.isEmpty else { throw .notARunFolder(path: display) }
     return RunFolder(name: name, probes: probes, neurons: neurons)

@@ -39,10 +39,10 @@ public enum Ticks {
     let first = (low / step - 1e-9).rounded(.up)
     let last = (high / step + 1e-9).rounded(.down)
     guard first <= last, last - first < 10_000 else { return [] }
-    return stride(from: first, through: last, by: 1).map { i in
-      let value = i == 0 ? 0 : i * step
-      return Tick(value: value, label: format(value, step: step))
-    }
+    let values = stride(from: first, through: last, by: 1).map { $0 == 0 ? 0 : $0 * step }
+    // One notation for the whole axis: if any tick needs m×10ᵏ, all nonzero ticks use it.
+    let scientific = values.contains { abs($0) >= 1e5 || (abs($0) < 1e-3 && $0 != 0) }
+    return values.map { Tick(value: $0, label: format($0, step: step, scientific: scientific)) }
   }
 
   /// A "loose" axis: the smallest range of whole nice steps containing `low...high`, and its ticks, so
@@ -84,7 +84,11 @@ public enum Ticks {
       }
     }
     if values.count < 2 { return linear(low, high, target: 3) }
-    return values.map { Tick(value: $0, label: format($0, step: $0)) }
+    // One notation for the whole axis: if any value needs m×10ᵏ, all use it.
+    let scientific = values.contains { $0 < 1e-3 || $0 >= 1e5 }
+    return values.map { v in
+      Tick(value: v, label: scientific ? format(v, step: v, scientific: true) : format(v, step: v))
+    }
   }
 
   /// The decades enclosing `low...high` (a loose log axis), or the 1-2-5 values around a narrow range.
@@ -108,7 +112,7 @@ public enum Ticks {
     return lo...hi
   }
 
-  /// Symmetric-log ticks: zero, and ± powers of ten from `threshold` outwards, inside `low...high`.
+  /// Symmetric-log ticks: zero, and ± powers of ten beyond `threshold`, inside `low...high`.
   public static func symlog(_ low: Double, _ high: Double, threshold: Double, target: Int = 5) -> [Tick] {
     guard threshold > 0 else { return linear(low, high, target: target) }
     var values: [Double] = []
@@ -117,8 +121,8 @@ public enum Ticks {
     let decades = Int((top - base).rounded(.up)) + 1
     let every = max(1, Int((Double(decades) / Double(max(target, 1))).rounded(.up)))
     var positive: [Double] = []
-    // ±threshold sits only log10(2) ≈ 0.3 decades from zero; when decades are thinned it would crowd 0.
-    var k = every > 1 ? every : 0
+    // ±threshold sits only log10(2) ≈ 0.3 decades from zero, where its label would crowd the 0.
+    var k = every
     while Double(k) <= top - base + 1e-9 {
       positive.append(pow(10, base + Double(k)))
       k += every
@@ -149,10 +153,10 @@ public enum Ticks {
   /// A tick label with as many decimals as `step` needs (0.05 steps print "0.15", 100 steps print "300"), so
   /// the labels of one axis share their precision.
   /// Very large or very small values switch to `m×10ᵏ`. The minus sign is the typographic one.
-  public static func format(_ value: Double, step: Double) -> String {
+  public static func format(_ value: Double, step: Double, scientific: Bool = false) -> String {
     if value == 0 { return "0" }
     let magnitude = abs(value)
-    if magnitude >= 1e5 || magnitude < 1e-3 {
+    if scientific || magnitude >= 1e5 || magnitude < 1e-3 {
       let exponent = Int(log10(magnitude).rounded(.down))
       let mantissa = value / pow(10, Double(exponent))
       let stepMantissa = max(step / pow(10, Double(exponent)), 1e-12)

@@ -26,9 +26,16 @@ import Testing
     let series = Series(name: "m", points: [(0, -100), (1, 0), (2, 100)])
     let text = PGFPlotsRenderer().render(
       Figure(panel: Panel(yScale: .symlog(threshold: 1), series: [series])))
-    #expect(text.contains("yticklabels={$-$10$^{2}$,$-$10,$-$1,0,1,10,10$^{2}$}"))
+    #expect(text.contains("yticklabels={$-$10$^{2}$,$-$10,0,10,10$^{2}$}"))
     #expect(text.contains("(1,0)"))
     #expect(!text.contains("ymode=log"))
+  }
+
+  @Test func theLegendGoesWhereTheSVGPutsIt() throws {
+    let text = PGFPlotsRenderer().render(try DocsFigureTests.phases())
+    // Panel (a) has room top left; in panel (b) every corner is busy, so the legend is a row above.
+    #expect(text.contains("legend pos=north west"))
+    #expect(text.contains("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=-1"))
   }
 
   @Test func gapsAreJumps() {

@@ -64,11 +64,19 @@ import Testing
     #expect(abs((y2 - yLow) - (yHigh - yLow) / 3) < 0.011)
   }
 
-  @Test func logAxesLeaveOutNonPositiveValuesAndSaySo() throws {
-    let series = Series(name: "m", points: [(0, 0), (1, -0.5), (2, 0.1), (3, 1), (4, 10)])
+  @Test func logAxesLeaveOutZerosAndSaySo() throws {
+    let series = Series(name: "m", points: [(0, 0), (1, .nan), (2, 0.1), (3, 1), (4, 10)])
     let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(yScale: .log, series: [series]))))
     #expect(try seriesPoints(svg, named: "m").count == 3)
     #expect(svg.texts(class: "note") == ["2 non-positive or non-finite values not shown"])
+  }
+
+  @Test func logAxesOfNegativeValuesBecomeSymmetricAndSaySo() throws {
+    let series = Series(name: "w", points: [(0, 0.001), (1, -0.01), (2, -0.1), (3, -0.13)])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(yScale: .log, series: [series]))))
+    #expect(try seriesPoints(svg, named: "w").count == 4)
+    #expect(svg.texts(class: "note") == ["symmetric log: the values go negative"])
+    #expect(svg.texts(class: "tick-label").contains("0"))
   }
 
   @Test func gapsBreakTheLine() throws {

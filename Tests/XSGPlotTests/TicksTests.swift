@@ -40,6 +40,8 @@ import Testing
     #expect(Ticks.format(200_000, step: 100_000) == "2×10⁵")
     #expect(Ticks.format(0.0002, step: 0.0001) == "2×10⁻⁴")
     #expect(Ticks.format(0.0001, step: 0.0001) == "10⁻⁴")
+    #expect(Ticks.linear(0, 200_000, target: 4).map(\.label) == ["0", "5×10⁴", "10⁵", "1.5×10⁵", "2×10⁵"])
+    #expect(Ticks.logarithmic(2e-4, 1e-3).map(\.label) == ["2×10⁻⁴", "5×10⁻⁴", "10⁻³"])
   }
 
   @Test func logTicksArePowersOfTenThinnedToTheTarget() {
@@ -58,6 +60,6 @@ import Testing
 
   @Test func symlogTicksAreSymmetricAroundZero() {
     let ticks = Ticks.symlog(-100, 100, threshold: 1)
-    #expect(ticks.map(\.label) == ["−10²", "−10", "−1", "0", "1", "10", "10²"])
+    #expect(ticks.map(\.label) == ["−10²", "−10", "0", "10", "10²"])
   }
 }

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The legend: one entry per series group, in the plot corner where it hides nothing, else in a row above.
+extension PanelDrawing {
+  /// Where the legend went, for renderers that place it themselves (PGFPlots): `nil` without a legend.
+  var legendPlacement: LegendPlacement? {
+    guard !legend.entries.isEmpty else { return nil }
+    guard let box = legend.box else { return .above }
+    let left = box.x + box.width / 2 < area.x + area.width / 2
+    let top = box.y + box.height / 2 < area.y + area.height / 2
+    switch (top, left) {
+    case (true, true): return .topLeft
+    case (true, false): return .topRight
+    case (false, false): return .bottomRight
+    case (false, true): return .bottomLeft
+    }
+  }
+  func drawLegend(into svg: inout SVGWriter) {
+    guard !legend.entries.isEmpty else { return }
+    let font = fontSize - 1
+    svg.open("g", [("class", .text("legend"))])
+    if let box = legend.box {
+      svg.element(
+        "rect",
+        [
+          ("x", .number(box.x)), ("y", .number(box.y)), ("width", .number(box.width)),
+          ("height", .number(box.height)), ("fill", .text("white")), ("fill-opacity", .text("0.85")),
+          ("stroke", .text("#BBBBBB")), ("stroke-width", .text("0.4")),
+        ])
+    }
+    for (series, x, y) in legend.entries {
+      let stroke = SeriesStroke(
+        role: series.role == .neuron ? .line : series.role, style: plan.styleIndex(of: series))
+      svg.element(
+        "line",
+        [
+          ("x1", .number(x)), ("y1", .number(y)), ("x2", .number(x + PanelDrawing.sample)),
+          ("y2", .number(y)), ("stroke", .text(stroke.color)), ("stroke-width", .text(stroke.width)),
+          ("stroke-dasharray", stroke.dash.isEmpty ? nil : .text(stroke.dash)),
+        ])
+      svg.element(
+        "text",
+        [
+          ("class", .text("legend-label")), ("x", .number(x + PanelDrawing.sample + 3)),
+          ("y", .number(y + font * 0.35)), ("font-size", .number(font)),
+        ], content: PanelDrawing.legendName(series))
+    }
+    svg.close("g")
+  }
+
+  static func legendName(_ series: Series) -> String { series.group ?? series.name }
+
+  /// The corner of the plotting area (top-left, top-right, bottom-right, bottom-left) whose legend box
+  /// would cover the fewest data points and decorations, and how many it covers; ties go to the earlier.
+  func legendCorner(width: Double, height: Double) -> ((Double, Double), Int) {
+    let inset = 3.0
+    let corners = [
+      (area.x + inset, area.y + inset), (area.maxX - inset - width, area.y + inset),
+      (area.maxX - inset - width, area.maxY - inset - height), (area.x + inset, area.maxY - inset - height),
+    ]
+    let points =
+      panel.series.flatMap { screenRuns($0).flatMap { Decimation.minMax($0, bucket: 0.25) } }
+      + decorationPoints()
+    var best = (corners[0], Int.max)
+    for corner in corners {
+      let box = Rect(x: corner.0 - 2, y: corner.1 - 2, width: width + 4, height: height + 4)
+      let covered = points.reduce(0) { $0 + (box.contains($1.0, $1.1) ? 1 : 0) }
+      if covered < best.1 { best = (corner, covered) }
+    }
+    return best
+  }
+
+  /// Points the legend should not cover besides the data: reference curves and the labels at the top.
+  func decorationPoints() -> [(Double, Double)] {
+    var points: [(Double, Double)] = []
+    let x0 = plan.x.domain.lowerBound
+    let x1 = plan.x.domain.upperBound
+    for reference in panel.references {
+      for i in 0...40 {
+        let x = x0 + (x1 - x0) * Double(i) / 40
+        if let sx = px(x), let sy = py(reference.value(at: x)) { points.append((sx, sy)) }
+      }
+    }
+    let labelY = area.y + fontSize / 2
+    let labels =
+      panel.windows.compactMap { w in w.label.flatMap { l in px((w.from + w.to) / 2).map { ($0, l, 0.5) } } }
+      + panel.markers.compactMap { m in m.label.flatMap { l in px(m.x).map { ($0, l, 0.0) } } }
+    for (x, label, anchor) in labels {
+      let width = Double(label.count) * PanelDrawing.charWidth * (fontSize - 2)
+      for i in 0...8 { points.append((x - anchor * width + width * Double(i) / 8, labelY)) }
+    }
+    return points
+  }
+}
+
+enum LegendPlacement: Equatable {
+  case topLeft
+  case topRight
+  case bottomRight
+  case bottomLeft
+  /// A row of entries above the plot.
+  case above
+}
