@@ -125,14 +125,14 @@ public struct StaticChecker {
         diagnostics.append(
           Diagnostic(
             .returnOutsideFunction, "'return' can only be used inside a function body",
-            at: statement.range.start.offset == statement.range.end.offset
-              ? statement.range : keywordRange(statement)))
+            at: keywordRange(statement)))
       }
       if let value { expression(value) }
     case .expression(let value): expression(value)
     }
   }
 
+  /// The `return` keyword of a return statement: its first six characters (all ASCII).
   private func keywordRange(_ statement: Stmt) -> SourceRange {
     var end = statement.range.start
     end.offset += 6

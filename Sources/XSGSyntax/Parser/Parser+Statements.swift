@@ -27,9 +27,9 @@ extension Parser {
       if case .name(let name) = target.kind {
         return fail(
           .assignmentNotAllowed, "cannot assign to '\(name)'; names are bound with 'let'",
-          suggestion: "let \(name) =")
+          suggestion: "let \(name) =", sayFound: false)
       }
-      return fail(.assignmentNotAllowed, "cannot assign to an expression")
+      return fail(.assignmentNotAllowed, "cannot assign to an expression", sayFound: false)
     }
     var suggestion: String?
     if case .expression(let expression) = statement.kind, case .name(let name) = expression.kind {
@@ -56,9 +56,9 @@ extension Parser {
     case .keyword(.else):
       throw fail(
         .unexpectedToken, "'else' must follow the '}' of an 'if' on the same line",
-        notes: ["write '} else {' on one line"])
+        notes: ["write '} else {' on one line"], sayFound: false)
     case .punctuation(.rightBrace), .punctuation(.rightParen), .punctuation(.rightBracket):
-      throw fail(.unmatchedClosing, "this closing '\(peek.text)' has no opening partner")
+      throw fail(.unmatchedClosing, "this closing '\(peek.text)' has no opening partner", sayFound: false)
     default: return try expressionStatement()
     }
   }
@@ -109,7 +109,7 @@ extension Parser {
       keyword.range.union(closing.range))
   }
 
-  /// probeEntries ::= NEWLINE* ( probeEntry ( ( ',' | NEWLINE+ ) probeEntry )* ','? NEWLINE* )?
+  /// probeEntries ::= NEWLINE* ( probeEntry ( ( ',' | NEWLINE+ )? probeEntry )* ','? NEWLINE* )?
   mutating func probeEntries() -> [ProbeEntry] {
     var entries: [ProbeEntry] = []
     while true {
@@ -118,6 +118,8 @@ extension Parser {
       do {
         entries.append(try probeEntry())
         if match(.comma) != nil || match(.newline) || check(.rightBrace) || isAtEnd { continue }
+        // Entries may also follow each other on one line: `{ a = f(x)  b = g(x) }`.
+        if check(.name), peek(1).kind == .punctuation(.equal) { continue }
         throw fail(.expectedEndOfStatement, "expected ',' or the end of the line after a probe entry")
       } catch {
         synchronize(inBlock: true)

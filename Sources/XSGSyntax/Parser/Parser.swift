@@ -111,7 +111,7 @@ public struct Parser {
     if case .keyword(let keyword) = peek.kind {
       throw fail(
         .keywordAsName, "'\(keyword.rawValue)' is a keyword and cannot be used as a name",
-        primaryLabel: "expected a name \(context)")
+        primaryLabel: "expected a name \(context)", sayFound: false)
     }
     throw fail(.expectedName, "expected a name \(context)")
   }
@@ -128,11 +128,12 @@ public struct Parser {
     }
   }
 
-  /// Reports an error at the current token (saying what was found) and returns the unwinding error.
+  /// Reports an error at the current token (saying what was found, unless the message already names it)
+  /// and returns the unwinding error.
   /// An `invalid` token was already reported by the lexer, so nothing is added for it.
   mutating func fail(
     _ code: DiagnosticCode, _ message: String, primaryLabel: String? = nil, labels: [Diagnostic.Label] = [],
-    notes: [String] = [], suggestion: String? = nil
+    notes: [String] = [], suggestion: String? = nil, sayFound: Bool = true
   ) -> Abandon {
     if peek.kind == .invalid {
       if firstErrorAtEnd == nil { firstErrorAtEnd = false }
@@ -140,7 +141,8 @@ public struct Parser {
     }
     report(
       Diagnostic(
-        code, "\(message), found \(peek.description)", at: errorRange, primaryLabel: primaryLabel,
+        code, sayFound ? "\(message), found \(peek.description)" : message, at: errorRange,
+        primaryLabel: primaryLabel,
         labels: labels, notes: notes, suggestion: suggestion))
     return Abandon()
   }

@@ -5,6 +5,9 @@
 ///
 /// Formatting is idempotent, and parsing the output gives the same tree as the input (tested).
 public enum SourceFormatter {
+  /// Longer statements ending in a pipeline or a call are broken over lines.
+  public static let lineLength = 100
+
   /// Formats a script that parsed without errors; nil when it has syntax errors (there is no tree to
   /// print faithfully).
   public static func format(_ source: SourceFile) -> String? {
@@ -123,7 +126,7 @@ private struct LayoutPrinter {
     case .seed(let value):
       line(pad + "seed " + SourceFormatter.format(value), statement.range, indent, next)
     case .let(let name, let value):
-      line(pad + "let \(name.name) = " + SourceFormatter.format(value), statement.range, indent, next)
+      valueLine(pad + "let \(name.name) = ", value, statement.range, indent, next)
     case .declaration(let kind, let name, let value):
       var head = kind.rawValue
       var label = name.name
@@ -131,7 +134,7 @@ private struct LayoutPrinter {
         head = head.padding(alignment.keyword)
         label = label.padding(alignment.name)
       }
-      line(pad + "\(head) \(label) = " + SourceFormatter.format(value), statement.range, indent, next)
+      valueLine(pad + "\(head) \(label) = ", value, statement.range, indent, next)
     case .print(let values):
       let list = values.map(SourceFormatter.format).joined(separator: ", ")
       line(pad + (list.isEmpty ? "print" : "print " + list), statement.range, indent, next)
@@ -139,7 +142,7 @@ private struct LayoutPrinter {
       let text = pad + "return" + (value.map { " " + SourceFormatter.format($0) } ?? "")
       line(text, statement.range, indent, next)
     case .expression(let value):
-      line(pad + SourceFormatter.format(value), statement.range, indent, next)
+      valueLine(pad, value, statement.range, indent, next)
     case .probe(let every, let entries, let body):
       let first = entries.first?.range.start.offset ?? body.end.offset - 1
       open(pad + "probe every " + SourceFormatter.format(every) + " {", brace: body, before: first, indent)
@@ -182,6 +185,37 @@ private struct LayoutPrinter {
   private mutating func line(_ text: String, _ range: SourceRange, _ indent: Int, _ next: Int) {
     inner(before: range.end.offset, indent: indent)
     lines.append(text + trailing(onLine: range.end.line, before: next))
+  }
+
+  /// A statement ending in an expression (`let x = …`, a call). When its line would be longer than
+  /// `SourceFormatter.lineLength`, a pipeline breaks before each `|` and a call puts one argument per
+  /// line; both reparse to the same tree (the newline rule continues them).
+  private mutating func valueLine(
+    _ head: String, _ value: Expr, _ range: SourceRange, _ indent: Int, _ next: Int
+  ) {
+    let single = head + SourceFormatter.format(value)
+    guard single.count > SourceFormatter.lineLength else { return line(single, range, indent, next) }
+    let pad = String(repeating: "  ", count: indent)
+    var wrapped: [String]
+    if case .binary(.pipe, _, _, _) = value.kind {
+      var stages: [Expr] = []
+      var rest = value
+      while case .binary(.pipe, let left, let right, _) = rest.kind {
+        stages.insert(right, at: 0)
+        rest = left
+      }
+      wrapped =
+        [head + SourceFormatter.format(rest)] + stages.map { pad + "  | " + SourceFormatter.format($0) }
+    } else if case .call(let callee, let arguments) = value.kind, !arguments.isEmpty {
+      wrapped = [head + SourceFormatter.format(callee) + "("]
+      wrapped += arguments.map { pad + "  " + SourceFormatter.format($0) + "," }
+      wrapped.append(pad + ")")
+    } else {
+      return line(single, range, indent, next)
+    }
+    inner(before: range.end.offset, indent: indent)
+    wrapped[wrapped.count - 1] += trailing(onLine: range.end.line, before: next)
+    lines += wrapped
   }
 
   /// A header ending in `{` and the block's statements (its `}` is printed by `close`).
