@@ -28,9 +28,9 @@ public struct CSVTable: Equatable, Sendable {
   public static func parse(_ text: String, path: String) throws(PlotError) -> CSVTable {
     var lines: [(Int, [String])] = []
     var number = 0
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift, so Windows line ends are matched as a whole.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       number += 1
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
       lines.append((number, try fields(String(line), path: path, line: number)))
     }

@@ -45,7 +45,9 @@ extension PanelDrawing {
       (area.x + inset, area.y + inset), (area.maxX - inset - width, area.y + inset),
       (area.maxX - inset - width, area.maxY - inset - height), (area.x + inset, area.maxY - inset - height),
     ]
-    let points = panel.series.flatMap { screenRuns($0).flatMap { $0 } } + decorationPoints()
+    let points =
+      panel.series.flatMap { screenRuns($0).flatMap { Decimation.minMax($0, bucket: 0.25) } }
+      + decorationPoints()
     var best = (corners[0], Int.max)
     for corner in corners {
       let box = Rect(x: corner.0 - 2, y: corner.1 - 2, width: width + 4, height: height + 4)

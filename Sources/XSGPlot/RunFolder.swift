@@ -114,7 +114,7 @@ public struct RunFolder: Equatable, Sendable {
     let probesURL = url.appending(path: "probes.csv")
     if FileManager.default.fileExists(atPath: probesURL.path) {
       let path = join(display, "probes.csv")
-      probes = try CSVTable.load(probesURL, path: path).numericSeries(path: path)
+      probes = try NumericCSV.series(probesURL, path: path)
     }
     var neurons: [String: [Series]] = [:]
     let folder = url.appending(path: "neurons")
@@ -122,8 +122,8 @@ public struct RunFolder: Equatable, Sendable {
     for file in files.sorted() where file.hasSuffix(".csv") {
       let probe = String(file.dropLast(4))
       let path = join(display, "neurons/\(file)")
-      let table = try CSVTable.load(folder.appending(path: file), path: path)
-      neurons[probe] = try table.numericSeries(path: path, role: .neuron, group: probe)
+      neurons[probe] = try NumericCSV.series(
+        folder.appending(path: file), path: path, role: .neuron, group: probe)
     }
     guard !probes.isEmpty || !neurons.isEmpty else { throw .notARunFolder(path: display) }
     return RunFolder(name: name, probes: probes, neurons: neurons)

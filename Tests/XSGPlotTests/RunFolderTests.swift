@@ -69,6 +69,26 @@ enum Fixtures {
     #expect(run.series("y")?.points.map(\.y) == [.infinity, -.infinity, 4])
   }
 
+  @Test func theFastReaderAgreesWithTheGeneralOne() throws {
+    let text = "step, a ,b\r\n0,1.5,-2e-3\r\n\r\n10, 7 ,\r\n20,inf,-nan\n"
+    let url = try Fixtures.folder(["probes.csv": text])
+    let fast = try RunFolder.load(url).probes
+    let general = try CSVTable.parse(text, path: "p").numericSeries(path: "p")
+    #expect(fast.map(\.name) == ["a", "b"] && general.map(\.name) == ["a", "b"])
+    for (f, g) in zip(fast, general) {
+      #expect(f.points.map(\.x) == g.points.map(\.x))
+      #expect(
+        f.points.map { $0.y.isNaN ? "nan" : "\($0.y)" } == g.points.map { $0.y.isNaN ? "nan" : "\($0.y)" })
+    }
+    let bad = try Fixtures.folder(["probes.csv": "step,a\n0,1.2.3\n"])
+    #expect(
+      throws: PlotError.malformedCSV(
+        path: "h/probes.csv", line: 2, message: "'1.2.3' in column 'a' is not a number")
+    ) {
+      try RunFolder.load(bad, display: "h")
+    }
+  }
+
   @Test func missingAndEmptyFoldersAreNamed() throws {
     #expect(throws: PlotError.missingFolder(path: "nowhere")) {
       try RunFolder.load(URL(filePath: "/nonexistent/xsg"), display: "nowhere")
