@@ -84,13 +84,15 @@ struct SampleGenerator: Sendable {
     }
   }
 
-  /// Writes `count` (1...8) consecutive training samples starting at `firstItem` into `bits`
-  /// (`count × words` words) and their labels into `labels`; eight Philox blocks per vector call.
+  /// Writes `count` (1...8) consecutive training samples starting at `firstItem` and their labels; eight
+  /// Philox blocks per vector call. Word w of sample k goes to `bits[k·words + w]`, or with
+  /// `wordStride` set (the engine's word-major chunks) to `bits[w·wordStride + k]`.
   @inline(__always)
   func generateGroup(
     into bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>,
     cells: UnsafeMutablePointer<UInt8>? = nil, count: Int, firstItem: UInt32, random: CounterRandom,
-    sequence: UInt64, extras: (flips: UnsafePointer<UInt32>, noises: UnsafePointer<UInt32>)? = nil
+    sequence: UInt64, extras: (flips: UnsafePointer<UInt32>, noises: UnsafePointer<UInt32>)? = nil,
+    wordStride: Int? = nil
   ) {
     let items = SIMD8<UInt64>(repeating: UInt64(firstItem)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
     let low = SIMD8<UInt64>(repeating: sequence & 0xFFFF_FFFF)
@@ -101,10 +103,18 @@ struct SampleGenerator: Sendable {
       let w = 2 * b
       let even = x0 | (x1 &<< 32)
       let odd = x2 | (x3 &<< 32)
-      for k in 0..<count {
-        let sample = bits + k * words
-        sample[w] = even[k]
-        if w + 1 < words { sample[w + 1] = odd[k] }
+      if let stride = wordStride {
+        // Word-major: the eight samples' word w are contiguous (the chunk has room for eight).
+        UnsafeMutableRawPointer(bits + w * stride).storeBytes(of: even, as: SIMD8<UInt64>.self)
+        if w + 1 < words {
+          UnsafeMutableRawPointer(bits + (w + 1) * stride).storeBytes(of: odd, as: SIMD8<UInt64>.self)
+        }
+      } else {
+        for k in 0..<count {
+          let sample = bits + k * words
+          sample[w] = even[k]
+          if w + 1 < words { sample[w + 1] = odd[k] }
+        }
       }
     }
     var flipWords = SIMD8<UInt32>()
@@ -133,10 +143,13 @@ struct SampleGenerator: Sendable {
         }
       }
     }
+    let sampleStride = wordStride == nil ? words : 1
+    let stride = wordStride ?? 1
     for k in 0..<count {
-      let sample = bits + k * words
-      sample[words - 1] &= tailMask
-      let (y, cell) = finish(sample, flipWord: flipWords[k], noiseWord: noiseWords[k], condition: nil)
+      let sample = bits + k * sampleStride
+      sample[(words - 1) * stride] &= tailMask
+      let (y, cell) = finish(
+        sample, wordStride: stride, flipWord: flipWords[k], noiseWord: noiseWords[k], condition: nil)
       labels[k] = y
       cells?[k] = cell
     }
@@ -178,9 +191,10 @@ struct SampleGenerator: Sendable {
   /// Applies the label, label noise and spurious feature to a sample whose coordinates are drawn.
   @inline(__always)
   private func finish(
-    _ bits: UnsafeMutablePointer<UInt64>, flipWord: UInt32, noiseWord: UInt32, condition: Condition?
+    _ bits: UnsafeMutablePointer<UInt64>, wordStride: Int = 1, flipWord: UInt32, noiseWord: UInt32,
+    condition: Condition?
   ) -> (y: Float, cell: UInt8) {
-    var yPositive = signal.label(bits)
+    var yPositive = signal.label(bits, wordStride: wordStride)
     if noiseBeforeSpurious && UInt64(noiseWord) < noiseThreshold { yPositive.toggle() }
     var agree: Bool
     switch condition {
@@ -189,7 +203,7 @@ struct SampleGenerator: Sendable {
     case .cell(_, let a): agree = a
     }
     if hasSpurious {
-      setSpurious(bits, positive: yPositive == agree)
+      setSpurious(bits, positive: yPositive == agree, wordStride: wordStride)
     } else {
       agree = true
     }
@@ -216,18 +230,19 @@ struct SampleGenerator: Sendable {
   /// Sets the spurious coordinate to `positive`, or makes the block's parity `positive` by flipping
   /// its first coordinate when needed (the block stays uniform given its parity).
   @inline(__always)
-  private func setSpurious(_ bits: UnsafeMutablePointer<UInt64>, positive: Bool) {
+  private func setSpurious(_ bits: UnsafeMutablePointer<UInt64>, positive: Bool, wordStride: Int) {
     if spuriousCoordinate >= 0 {
       let k = spuriousCoordinate
       let mask = UInt64(1) << UInt64(k & 63)
-      if positive { bits[k >> 6] |= mask } else { bits[k >> 6] &= ~mask }
+      let w = (k >> 6) * wordStride
+      if positive { bits[w] |= mask } else { bits[w] &= ~mask }
     } else {
       var negatives = 0
-      for k in spurious where bits[k >> 6] & (UInt64(1) << UInt64(k & 63)) == 0 { negatives += 1 }
+      for k in spurious where !coordinateIsPositive(bits, k, wordStride: wordStride) { negatives += 1 }
       let parityPositive = negatives & 1 == 0
       if parityPositive != positive {
         let k = spurious[0]
-        bits[k >> 6] ^= UInt64(1) << UInt64(k & 63)
+        bits[(k >> 6) * wordStride] ^= UInt64(1) << UInt64(k & 63)
       }
     }
   }
@@ -240,8 +255,8 @@ func probabilityThreshold(_ p: Double) -> UInt64 {
 
 /// The sign of coordinate `k` (0-based) of a packed sample.
 @inline(__always)
-func coordinateIsPositive(_ bits: UnsafePointer<UInt64>, _ k: Int) -> Bool {
-  bits[k >> 6] & (UInt64(1) << UInt64(k & 63)) != 0
+func coordinateIsPositive(_ bits: UnsafePointer<UInt64>, _ k: Int, wordStride: Int = 1) -> Bool {
+  bits[(k >> 6) * wordStride] & (UInt64(1) << UInt64(k & 63)) != 0
 }
 
 /// A label function over packed bits, with 0-based coordinates.
@@ -262,26 +277,28 @@ enum CompiledSignal: Sendable {
 
   /// Whether y(x) = +1.
   @inline(__always)
-  func label(_ bits: UnsafePointer<UInt64>) -> Bool {
+  func label(_ bits: UnsafePointer<UInt64>, wordStride stride: Int = 1) -> Bool {
     switch self {
     case .pair(let i, let j, let positiveWhenEqual):
-      return (coordinateIsPositive(bits, i) == coordinateIsPositive(bits, j)) == positiveWhenEqual
+      return
+        (coordinateIsPositive(bits, i, wordStride: stride)
+        == coordinateIsPositive(bits, j, wordStride: stride)) == positiveWhenEqual
     case .parity(let s):
       var negatives = 0
-      for k in s where !coordinateIsPositive(bits, k) { negatives += 1 }
+      for k in s where !coordinateIsPositive(bits, k, wordStride: stride) { negatives += 1 }
       return negatives & 1 == 0
     case .staircase(let s):
       var product = 1
       var sum = 0
       for k in s {
-        product *= coordinateIsPositive(bits, k) ? 1 : -1
+        product *= coordinateIsPositive(bits, k, wordStride: stride) ? 1 : -1
         sum += product
       }
-      return sum == 0 ? coordinateIsPositive(bits, s[0]) : sum > 0
+      return sum == 0 ? coordinateIsPositive(bits, s[0], wordStride: stride) : sum > 0
     case .majority(let s):
       var sum = 0
-      for k in s { sum += coordinateIsPositive(bits, k) ? 1 : -1 }
-      return sum == 0 ? coordinateIsPositive(bits, s[0]) : sum > 0
+      for k in s { sum += coordinateIsPositive(bits, k, wordStride: stride) ? 1 : -1 }
+      return sum == 0 ? coordinateIsPositive(bits, s[0], wordStride: stride) : sum > 0
     }
   }
 }

@@ -34,12 +34,19 @@ final class Engine {
   /// The largest chunk of samples processed together.
   static let maxChunk = 256
 
+  /// Samples in the first part. Small batches stay whole: per-chunk table and bucket work is amortised
+  /// over more samples, which beats a second thread there. Depends on the batch size only, never on the
+  /// thread count.
+  static func firstPartSize(_ batchSize: Int) -> Int {
+    batchSize >= 256 ? (batchSize + 1) / 2 : batchSize
+  }
+
   /// Bytes the engine will allocate for these sizes (checked against the memory budget first).
   static func estimateBytes(dimension: Int, width: Int, batchSize: Int) -> Int {
     let padded = (width + 15) / 16 * 16
     let rows = (dimension + 3) / 4 * 4
     let words = (dimension + 63) / 64
-    let chunk = min(maxChunk, max(1, (batchSize + 1) / 2))
+    let chunk = min(maxChunk, max(1, firstPartSize(batchSize)))
     let params = (rows + 2) * padded * 4
     let perPart =
       rows * padded * 4 + 2 * padded * 4 + chunk * (words * 8 + rows / 4 + padded * 4 + 16 * 4 * 2 + 12)
@@ -55,14 +62,14 @@ final class Engine {
     rows = groups * 4
     words = (dimension + 63) / 64
     self.batchSize = batchSize
-    chunk = min(Engine.maxChunk, max(1, (batchSize + 1) / 2))
+    chunk = min(Engine.maxChunk, max(1, Engine.firstPartSize(batchSize)))
     scale = network.spec.scale
     self.loss = loss
     self.source = source
     weights = allocateFloats(blocks * rows * 16)
     outputWeights = allocateFloats(paddedWidth)
     biases = allocateFloats(paddedWidth)
-    let half = (batchSize + 1) / 2
+    let half = Engine.firstPartSize(batchSize)
     let (c, g, r, w, b) = (chunk, groups, rows, words, blocks)
     parts = [0..<half, half..<batchSize].map {
       PartScratch(sampleRange: $0, chunk: c, groups: g, rows: r, words: w, blocks: b)
@@ -157,15 +164,14 @@ final class Engine {
       let n = min(C, part.sampleRange.upperBound - start)
       // Draw the chunk and transpose its nibbles: nibbles[g·C + s] is sample s's group g.
       fillChunk(part, start: start, count: n, step: step)
-      for s in 0..<n {
-        let bits = part.bits + s * words
-        for w in 0..<words {
-          var word = bits[w]
-          let base = w << 4
-          for q in 0..<min(16, G - base) {
-            part.nibbles[(base + q) * C + s] = UInt8(truncatingIfNeeded: word & 15)
-            word >>= 4
-          }
+      // The chunk is word-major (word w of sample s at bits[w·(C + 8) + s]): vectorisable over s.
+      let wordStride = C + 8
+      for w in 0..<words {
+        let row = part.bits + w * wordStride
+        for q in 0..<min(16, G - (w << 4)) {
+          let target = part.nibbles + ((w << 4) + q) * C
+          let shift = UInt64(q << 2)
+          for s in 0..<n { target[s] = UInt8(truncatingIfNeeded: (row[s] >> shift) & 15) }
         }
       }
       // Forward: hidden[jb][s] = b + Σ_g T_g[nibble]; f accumulates 16 lanes per sample over blocks.
@@ -328,16 +334,17 @@ final class Engine {
       while first < count {
         let n = min(8, count - first)
         generator.generateGroup(
-          into: part.bits + first * words, labels: part.labels + first, count: n,
+          into: part.bits + first, labels: part.labels + first, count: n,
           firstItem: UInt32(truncatingIfNeeded: start + first), random: random, sequence: UInt64(step),
-          extras: (UnsafePointer(part.flipWords + first), UnsafePointer(part.noiseWords + first)))
+          extras: (UnsafePointer(part.flipWords + first), UnsafePointer(part.noiseWords + first)),
+          wordStride: chunk + 8)
         first += n
       }
     case .finite(let set, let indices):
       set.bits.withUnsafeBufferPointer { all in
         for k in 0..<count {
           let index = indices[start + k]
-          for w in 0..<words { part.bits[k * words + w] = all[index * words + w] }
+          for w in 0..<words { part.bits[w * (chunk + 8) + k] = all[index * words + w] }
           part.labels[k] = set.labels[index]
         }
       }
@@ -378,7 +385,8 @@ struct UpdateRates {
 /// Scratch owned by one part of the batch (never shared between threads).
 final class PartScratch {
   let sampleRange: Range<Int>
-  /// The chunk's packed samples, labels, transposed nibbles (groups × chunk) and per-sample values.
+  /// The chunk's packed samples (word-major, `words × (chunk + 8)`), labels, transposed nibbles
+  /// (groups × chunk) and per-sample values.
   let bits: UnsafeMutablePointer<UInt64>
   let labels: UnsafeMutablePointer<Float>
   let nibbles: UnsafeMutablePointer<UInt8>
@@ -403,8 +411,8 @@ final class PartScratch {
 
   init(sampleRange: Range<Int>, chunk: Int, groups: Int, rows: Int, words: Int, blocks: Int) {
     self.sampleRange = sampleRange
-    bits = .allocate(capacity: chunk * words)
-    bits.initialize(repeating: 0, count: chunk * words)
+    bits = .allocate(capacity: (chunk + 8) * words)
+    bits.initialize(repeating: 0, count: (chunk + 8) * words)
     labels = allocateFloats(chunk)
     nibbles = .allocate(capacity: groups * chunk)
     nibbles.initialize(repeating: 0, count: groups * chunk)
