@@ -29,7 +29,13 @@ public struct PGFPlotsRenderer: Sendable {
     out += "  width=\(width), height=\(panelHeight), scale only axis, tick label style={font=\\scriptsize},\n"
     out += "  label style={font=\\small}, title style={font=\\small}, legend style={font=\\scriptsize},\n"
     out += "  legend cell align=left, every axis plot/.append style={line join=round}]\n"
-    for panel in figure.panels { out += renderPanel(panel) }
+    // The legend goes where the SVG of the same figure puts it (a corner that hides nothing).
+    let cellWidth = 72 * (columns == 1 ? 3.4 : 7.0) / Double(columns)
+    let cell = Rect(x: 0, y: 0, width: cellWidth, height: max(110, min(190, cellWidth / 1.6)))
+    for (i, panel) in figure.panels.enumerated() {
+      let placement = PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8).legendPlacement
+      out += renderPanel(panel, legend: placement)
+    }
     out += "\\end{groupplot}\n"
     if let title = figure.title {
       out +=
@@ -39,7 +45,7 @@ public struct PGFPlotsRenderer: Sendable {
     return out
   }
 
-  private func renderPanel(_ panel: Panel) -> String {
+  private func renderPanel(_ panel: Panel, legend placement: LegendPlacement?) -> String {
     let plan = PanelPlan(panel)
     let symlog: Bool
     if case .symlog = plan.y.scale { symlog = true } else { symlog = false }
@@ -58,8 +64,16 @@ public struct PGFPlotsRenderer: Sendable {
     if let label = panel.xLabel { options.append("xlabel={\(Self.latex(label))}") }
     if let label = panel.yLabel { options.append("ylabel={\(Self.latex(label))}") }
     let entries = panel.showsLegend ? plan.legendEntries(panel) : []
-    let showLegend = entries.count > 1 || (entries.count == 1 && panel.title == nil)
-    if showLegend { options.append("legend pos=north west") }
+    let showLegend = placement != nil
+    switch placement {
+    case .none: break
+    case .topLeft: options.append("legend pos=north west")
+    case .topRight: options.append("legend pos=north east")
+    case .bottomRight: options.append("legend pos=south east")
+    case .bottomLeft: options.append("legend pos=south west")
+    case .above:
+      options.append("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=-1")
+    }
     var out = "\\nextgroupplot[\(options.joined(separator: ", "))]\n"
 
     let ymin = Self.number(y(plan.y.domain.lowerBound))
@@ -94,7 +108,14 @@ public struct PGFPlotsRenderer: Sendable {
       guard points.count >= 2 else { continue }
       out += "\\addplot[gray, dashed, forget plot] coordinates {\(Self.coordinates(points))};\n"
       if let label = reference.label, let last = points.last {
-        out += "\\node[font=\\tiny, above left] at (axis cs:\(Self.number(last.0)),\(Self.number(last.1))) "
+        // A constant is labelled above its right end; a curve leaving through the top, left of where it leaves.
+        let anchor: String
+        if case .constant = reference.curve {
+          anchor = "above left"
+        } else {
+          anchor = "anchor=north east, xshift=-3pt"
+        }
+        out += "\\node[font=\\tiny, \(anchor)] at (axis cs:\(Self.number(last.0)),\(Self.number(last.1))) "
         out += "{\(Self.latex(label))};\n"
       }
     }

@@ -2,6 +2,19 @@ import Foundation
 
 /// The legend: one entry per series group, in the plot corner where it hides nothing, else in a row above.
 extension PanelDrawing {
+  /// Where the legend went, for renderers that place it themselves (PGFPlots): `nil` without a legend.
+  var legendPlacement: LegendPlacement? {
+    guard !legend.entries.isEmpty else { return nil }
+    guard let box = legend.box else { return .above }
+    let left = box.x + box.width / 2 < area.x + area.width / 2
+    let top = box.y + box.height / 2 < area.y + area.height / 2
+    switch (top, left) {
+    case (true, true): return .topLeft
+    case (true, false): return .topRight
+    case (false, false): return .bottomRight
+    case (false, true): return .bottomLeft
+    }
+  }
   func drawLegend(into svg: inout SVGWriter) {
     guard !legend.entries.isEmpty else { return }
     let font = fontSize - 1
@@ -78,4 +91,13 @@ extension PanelDrawing {
     }
     return points
   }
+}
+
+enum LegendPlacement: Equatable {
+  case topLeft
+  case topRight
+  case bottomRight
+  case bottomLeft
+  /// A row of entries above the plot.
+  case above
 }

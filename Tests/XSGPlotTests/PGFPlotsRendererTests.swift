@@ -31,6 +31,13 @@ import Testing
     #expect(!text.contains("ymode=log"))
   }
 
+  @Test func theLegendGoesWhereTheSVGPutsIt() throws {
+    let text = PGFPlotsRenderer().render(try DocsFigureTests.phases())
+    // Panel (a) has room top left; in panel (b) every corner is busy, so the legend is a row above.
+    #expect(text.contains("legend pos=north west"))
+    #expect(text.contains("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=-1"))
+  }
+
   @Test func gapsAreJumps() {
     let series = Series(name: "g", points: [(0, 1), (1, .nan), (2, 3)])
     let text = PGFPlotsRenderer().render(Figure(panel: Panel(series: [series])))

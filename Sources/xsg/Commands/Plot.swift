@@ -114,7 +114,12 @@ struct Plot: ParsableCommand {
       FileHandle.standardError.write(Data("xsg plot: error: cannot write '\(shown)'\n".utf8))
       throw ExitStatus.software
     }
-    if terminal { print(TerminalRenderer().render(figure), terminator: "") }
+    if terminal {
+      // The terminal's width when the shell exports it, else a classic 80 columns less a margin.
+      let columns =
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).map { max(30, $0 - 1) } ?? 72
+      print(TerminalRenderer(width: columns).render(figure), terminator: "")
+    }
     print("wrote \(shown)")
   }
 
