@@ -9,7 +9,8 @@
 /// - Readline installs no signal handlers of its own: xsg's SIGINT handler decides what Ctrl-C means
 ///   (clear the line at the prompt, stop training at a step boundary), and its SIGWINCH handler tells
 ///   readline about a resized terminal.
-/// - History is written with timestamps so that a multi-line entry reads back as one entry.
+/// - History is written with timestamps (`#<seconds>` lines) so that a multi-line entry reads back as one
+///   entry.
 /// - Completion words break at the language's punctuation; the REPL's completer recomputes the word itself,
 ///   so these only decide which part of the line readline replaces.
 static inline void xsg_rl_configure(rl_completion_func_t *completer) {
@@ -21,6 +22,7 @@ static inline void xsg_rl_configure(rl_completion_func_t *completer) {
   rl_completer_word_break_characters = " \t\n\"'`@$><=;|&{}()[],.:+-*/%^!#";
   history_write_timestamps = 1;
   history_multiline_entries = 1;
+  history_comment_char = '#';  // timestamps are written as `#<seconds>` lines
 }
 
 #include <signal.h>

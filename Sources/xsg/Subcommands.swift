@@ -8,6 +8,7 @@ extension XSG {
     Check.self,
     Fmt.self,
     Plot.self,
+    Repl.self,
     Bench.self,
   ]
 }

@@ -70,6 +70,8 @@ private struct FixedSource: CompletionSource {
     #expect(engine.complete("relu2(width: w").candidates == [])
     #expect(engine.complete("relu2(init: sp").candidates == ["sphere"])
     #expect(engine.complete("relu2(init: sphere(0.01), bi").candidates == ["bias:"])
+    #expect(engine.complete("relu2(t").candidates == ["train"])
+    #expect(engine.complete("relu2(width: 3, f").candidates == ["f"])
   }
 
   @Test func nothingIsOfferedInStringsCommentsOrNumbers() {

@@ -60,7 +60,7 @@ import Testing
 
   @Test func ctrlCDuringTrainingKeepsTheSessionGoing() {
     let (output, evaluator, _) = session("let a = 1", "train", "a")
-    #expect(output.err == "interrupted at step 7; the network keeps its state\n")
+    #expect(output.err == "\ninterrupted at step 7; the network keeps its state\n")
     #expect(output.out == "1\n")
     #expect(evaluator.ran.count == 3)
   }

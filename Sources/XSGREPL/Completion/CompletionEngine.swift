@@ -84,11 +84,19 @@ public struct CompletionEngine {
     let labels = Self.labelsExpected(tokens).map { call in
       source.argumentLabels(of: call.callee).filter { !call.used.contains($0) }.map { $0 + ":" }
     }
-    if let labels, word.isEmpty, !labels.isEmpty {
+    guard let labels else {
+      return Completion(replacing: word, candidates: source.keywords + source.names)
+    }
+    if word.isEmpty && !labels.isEmpty {
       return Completion(replacing: "", candidates: labels)
     }
-    return Completion(replacing: word, candidates: (labels ?? []) + source.keywords + source.names)
+    // An argument is an expression: statement keywords such as `with` or `let` cannot start one.
+    let keywords = source.keywords.filter(Self.expressionKeywords.contains)
+    return Completion(replacing: word, candidates: labels + keywords + source.names)
   }
+
+  /// The keywords that can start an expression.
+  static let expressionKeywords: Set<String> = ["true", "false", "not", "train"]
 
   /// The dotted name `a.b.c` that ends the tokens, or nil if they end in something else (a call, an index,
   /// a number), whose value completion cannot know without running code.

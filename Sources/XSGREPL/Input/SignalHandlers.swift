@@ -13,8 +13,14 @@ public enum SignalHandlers {
   /// Set when the terminal was resized; the readline reader passes it on to readline.
   static let resized = Atomic<Bool>(false)
 
-  /// Installs both handlers, without `SA_RESTART`, so a blocked `poll` or `read` returns `EINTR`.
+  /// Installs both handlers, without `SA_RESTART`, so a blocked `pselect` or `read` returns `EINTR`.
+  /// Every signal is unblocked first: a parent may have started xsg with signals blocked (a process
+  /// spawned from a Dispatch worker thread inherits its full mask), and then Ctrl-C would never arrive and
+  /// closing the terminal (SIGHUP) would not end the session.
   public static func install() {
+    var none = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, nil)
     set(SIGINT) { _ in
       let flag = InterruptFlag.shared
       if !SignalHandlers.atPrompt.load(ordering: .sequentiallyConsistent) && flag.isRequested {

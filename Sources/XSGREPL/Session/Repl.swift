@@ -78,8 +78,9 @@ public final class Repl {
     case .failed(let failure):
       output.writeError(failure.text.hasSuffix("\n") ? failure.text : failure.text + "\n")
     case .interrupted(let message):
+      // The terminal has echoed `^C` where the cursor was: start the message on a line of its own.
       transcript.append(entry)
-      output.writeError(message + "\n")
+      output.writeError("\n" + message + "\n")
     }
   }
 
@@ -185,7 +186,9 @@ public final class Repl {
       output.writeError("error: cannot read '\(path)'\n")
       return
     }
-    let outcome = evaluator.run(text, name: path)
+    var outcome = evaluator.run(text, name: path)
+    // A script's last expression statement is not an expression entered alone: nothing to show.
+    if case .completed = outcome { outcome = .completed(shown: nil) }
     report(outcome, of: "# :load \(path)\n" + text.trimmingWhitespace())
   }
 

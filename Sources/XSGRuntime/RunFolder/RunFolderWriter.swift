@@ -39,7 +39,9 @@ public final class RunFolderWriter: @unchecked Sendable {
   public static func defaultName(scriptPath: String, script: String, overrides: [Override], seed: Int?)
     -> String
   {
-    let stem = URL(filePath: scriptPath).deletingPathExtension().lastPathComponent
+    // `-` is the standard input (`xsg run -`, or `xsg < script.xsg`).
+    let stem =
+      scriptPath == "-" ? "stdin" : URL(filePath: scriptPath).deletingPathExtension().lastPathComponent
     var key = script + "\u{0}"
     for override in overrides.sorted(by: { $0.name < $1.name }) {
       key += override.name + "=" + override.text + "\u{0}"

@@ -41,6 +41,10 @@ enum ScriptFile {
 
   /// The file as a `SourceFile`, or nil after printing why it cannot be read.
   static func read(_ path: String) -> SourceFile? {
+    // `-` is the standard input (`xsg run -`, and `xsg < script.xsg` without a terminal).
+    if path == "-" {
+      return SourceFile(name: "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
       FileHandle.standardError.write(Data("xsg: \(path): \(reason)\n".utf8))

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The built `xsg` running in a private tmux server, driven like a person at a terminal: type text, press
+/// keys, wait for text on the screen. Every wait is bounded; `close()` kills the server.
+final class ReplTerminal {
+  /// tmux, if this machine has it; tests that need it are skipped otherwise.
+  static let tmux: URL? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") {
+      let candidate = URL(filePath: String(folder)).appending(path: "tmux")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return nil
+  }()
+
+  struct Timeout: Error, CustomStringConvertible {
+    var waitingFor: String
+    var screen: String
+    var description: String { "timed out waiting for \(waitingFor); the screen was:\n\(screen)" }
+  }
+
+  /// A fresh folder that is the session's working directory, HOME and XDG_STATE_HOME.
+  let folder: URL
+  private let socket = "xsg-test-\(UUID().uuidString.prefix(8))"
+
+  /// Starts `xsg ARGUMENTS` in a 100×40 terminal.
+  init(_ arguments: [String] = []) throws {
+    folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let command = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    try tmux([
+      "-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "100", "-y", "40", "-c", folder.path,
+      "-e", "HOME=\(folder.path)", "-e", "XDG_STATE_HOME=\(folder.path)/state", "-e", "NO_COLOR=1",
+      "-e", "TERM=xterm", "-e", "INPUTRC=/dev/null", command,
+    ])
+    // Keep the pane after xsg exits, so the test can read its last screen and exit status.
+    try tmux(["set-option", "-t", "repl", "remain-on-exit", "on"])
+  }
+
+  /// Types `text` literally (no key names).
+  func type(_ text: String) throws {
+    try tmux(["send-keys", "-t", "repl", "-l", text])
+  }
+
+  /// Presses keys by tmux name: `Enter`, `Tab`, `C-c`, `C-d`, `Up`.
+  func press(_ keys: String...) throws {
+    try tmux(["send-keys", "-t", "repl"] + keys)
+  }
+
+  /// The visible screen, trailing blank lines dropped (tmux also drops the spaces that end a line, so
+  /// the prompt reads `xsg>`).
+  func screen() throws -> String {
+    try tmux(["capture-pane", "-p", "-t", "repl"]).trimmingCharacters(in: .newlines)
+  }
+
+  /// Waits until `predicate` holds for the screen, for at most `seconds`.
+  @discardableResult
+  func waitFor(
+    _ description: String, seconds: Double = 30, _ predicate: (String) -> Bool
+  ) throws -> String {
+    let deadline = Date().addingTimeInterval(seconds)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if predicate(last) { return last }
+      usleep(50_000)
+    }
+    throw Timeout(waitingFor: description, screen: last)
+  }
+
+  /// Waits until the screen contains `text`.
+  @discardableResult
+  func waitFor(_ text: String, seconds: Double = 30) throws -> String {
+    try waitFor("'\(text)'", seconds: seconds) { $0.contains(text) }
+  }
+
+  /// The exit status of xsg once it has exited, waiting at most `seconds`.
+  func exitStatus(seconds: Double = 10) throws -> Int32 {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      let state = try tmux(["display-message", "-p", "-t", "repl", "#{pane_dead} #{pane_dead_status}"])
+      let fields = state.split(separator: " ")
+      if fields.first == "1", fields.count > 1,
+        let status = Int32(fields[1].trimmingCharacters(in: .newlines))
+      {
+        return status
+      }
+      usleep(50_000)
+    }
+    throw Timeout(waitingFor: "xsg to exit", screen: (try? screen()) ?? "")
+  }
+
+  /// Stops the tmux server (and xsg with it) and removes the folder.
+  func close() {
+    _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// Runs one tmux command and returns what it printed, killing it after 10 s.
+  ///
+  /// Spawned directly rather than with Foundation's `Process`: the tmux server that `new-session` starts
+  /// inherits whatever `Process` sets up to watch its child and keeps it open, so `Process` never sees the
+  /// client exit. The child also gets an empty signal mask (test threads block signals, and the REPL in
+  /// the pane inherits the mask through the server).
+  @discardableResult
+  private func tmux(_ arguments: [String]) throws -> String {
+    let outputPath = folder.appending(path: ".tmux-output").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+
+    let argv = ([Self.tmux!.path, "-L", socket] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, Self.tmux!.path, &actions, &attributes, argv, environ)
+    guard spawned == 0 else { throw SpawnFailure(code: spawned) }
+    var status: Int32 = 0
+    let deadline = Date().addingTimeInterval(10)
+    while waitpid(pid, &status, WNOHANG) == 0 {
+      if Date() > deadline {
+        kill(pid, SIGKILL)
+        _ = waitpid(pid, &status, 0)
+        throw Timeout(waitingFor: "tmux \(arguments.first ?? "")", screen: "")
+      }
+      usleep(10_000)
+    }
+    return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+  }
+
+  struct SpawnFailure: Error {
+    var code: Int32
+  }
+}

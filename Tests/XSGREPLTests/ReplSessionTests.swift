@@ -1,0 +1,151 @@
+import Foundation
+import Synchronization
+import Testing
+import XSGRuntime
+
+@testable import XSGREPL
+
+/// The REPL over the real interpreter, driven by scripted lines: what a researcher sees.
+@Suite struct ReplSessionTests {
+  /// Small declarations that train in milliseconds.
+  static let setup = [
+    "data hyper = hypercube(20) | xor(1, 2) | spurious(3, flip: 0.1)",
+    "net f = relu2(width: 4, init: sphere(0.01))",
+    "opt o = sgd(lr: 0.05, batch: 100, loss: logistic2)",
+  ]
+
+  /// A REPL over a fresh session; `shouldStop` plays the part of Ctrl-C during training.
+  private func makeRepl(
+    _ lines: [String], shouldStop: @escaping @Sendable () -> Bool = { false }
+  ) -> (repl: Repl, output: CapturedOutput, reader: ScriptedLineReader) {
+    let output = CapturedOutput()
+    let settings = Interpreter.Settings(write: output.sink.write, shouldStop: shouldStop)
+    let evaluator = RuntimeEvaluator(session: Session(settings: settings), interrupts: InterruptFlag())
+    let reader = ScriptedLineReader(lines: lines)
+    let repl = Repl(reader: reader, evaluator: evaluator, output: output.sink, terminalColumns: { 70 })
+    return (repl, output, reader)
+  }
+
+  private func run(_ lines: [String]) -> CapturedOutput {
+    let (repl, output, _) = makeRepl(lines)
+    repl.run()
+    return output
+  }
+
+  @Test func valuesAndSummariesAreShown() {
+    let output = run(Self.setup + ["1 + 2", "f", "hyper", "let x = 5", "print x * 2"])
+    let lines = output.out.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines[0] == "3")
+    #expect(lines[1].hasPrefix("network relu2(width: 4"))
+    #expect(lines[2].hasPrefix("data hypercube(20)"))
+    #expect(lines[3] == "10")
+    #expect(output.err == "")
+  }
+
+  @Test func trainingContinuesFromTheCurrentState() {
+    let output = run(
+      Self.setup + [
+        "probe every 5 {", "  w_sp = mean(f.w_sp)", "}", "let r = train f on hyper with o for 10 steps",
+        "f.step", "train f on hyper with o for 15 steps", "f.step", "r.final.w_sp < 1",
+      ])
+    let lines = output.out.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4, "\(output.out)")
+    #expect(lines[0] == "10")
+    #expect(lines[1].hasPrefix("run: steps 10→25"))
+    #expect(lines[2] == "25")
+    #expect(lines[3] == "true")
+    #expect(output.err == "")
+  }
+
+  @Test func errorsAreDiagnosticsNamedByEntry() {
+    let output = run(["let a = 1", "print a +", "", "2", "let b = nosuchname + 1", "a"])
+    #expect(output.out == "3\n1\n")
+    // The entry is the file: `<repl>:3`, line 1, column 9.
+    #expect(output.err.contains("<repl>:3:1:9: error"), "\(output.err)")
+    #expect(output.err.contains(" | let b = nosuchname + 1"))
+    #expect(output.err.contains("^"))
+  }
+
+  @Test func aSyntaxErrorDoesNotWaitForMoreLines() {
+    let (repl, output, reader) = makeRepl(["let = 3", "1"])
+    repl.run()
+    #expect(reader.prompts == ["xsg> ", "xsg> ", "xsg> "])
+    #expect(output.err.contains("<repl>:1:"))
+    #expect(output.out == "1\n")
+  }
+
+  @Test func ctrlCDuringTrainingStopsAtAStepAndKeepsTheNetwork() {
+    let polls = Atomic<Int>(0)
+    // One "Ctrl-C", seen by the 40th poll: statement boundaries and step boundaries both poll.
+    let (repl, output, _) = makeRepl(
+      Self.setup + ["train f on hyper with o for 1_000_000 steps", "f.step < 1_000_000", "f.step > 0"],
+      shouldStop: { polls.add(1, ordering: .relaxed).newValue == 40 })
+    repl.run()
+    #expect(output.out == "true\ntrue\n")
+    #expect(output.err.contains("interrupted at step"), "\(output.err)")
+    #expect(output.err.contains("everything trained so far is kept"))
+  }
+
+  @Test func envAndDescribeListTheSession() {
+    let output = run(Self.setup + [":env", ":describe f", ":describe nothing_here"])
+    #expect(output.out.contains("hyper  data "))
+    #expect(output.out.contains("f      network "))
+    #expect(output.out.contains("o      optimiser "))
+    #expect(output.out.contains("members: a, "))
+    #expect(output.err == "error: nothing is bound to 'nothing_here'; :env lists the bindings\n")
+  }
+
+  @Test func helpCoversBuiltinsKeywordsAndCommands() {
+    let output = run([":help relu2", ":help probe", ":help :plot", ":help nonesuch"])
+    #expect(output.out.contains("relu2(width: 10"))
+    #expect(output.out.contains("probe every N {"))
+    #expect(output.out.contains(":plot SERIES… [log]"))
+    #expect(output.out.contains("no help for 'nonesuch'"))
+  }
+
+  @Test func plotDrawsProbeSeries() {
+    let output = run(
+      Self.setup + [
+        "probe every 2 {", "  w_sp = mean(abs(f.w_sp))", "  loss = batch_loss()", "}",
+        "let r = train f on hyper with o for 20 steps", ":plot r.w_sp r.loss log", ":plot r", ":plot f",
+      ])
+    #expect(output.out.contains("r.w_sp"))
+    #expect(output.out.contains("r.loss"))
+    #expect(output.out.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+    #expect(output.err.contains("not a probe series or a run"), "\(output.err)")
+  }
+
+  @Test func saveThenLoadRebuildsTheSession() throws {
+    let file = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-roundtrip-\(UUID()).xsg")
+    defer { try? FileManager.default.removeItem(at: file) }
+    _ = run(
+      Self.setup + ["let broken = (", ")", "train f on hyper with o for 3 steps", ":save \(file.path)"])
+    let saved = try String(contentsOf: file, encoding: .utf8)
+    #expect(!saved.contains("broken"))
+    #expect(saved.hasSuffix("train f on hyper with o for 3 steps\n"))
+    let output = run([":load \(file.path)", "f.step"])
+    #expect(output.out == "3\n", "\(output.err)")
+  }
+
+  @Test func resetForgetsEverything() {
+    let output = run(Self.setup + [":reset", ":env", "f"])
+    #expect(output.out.contains("nothing is bound yet"))
+    #expect(output.err.contains("<repl>:4:1"))
+  }
+
+  @Test func completionKnowsTheSession() {
+    let (repl, _, _) = makeRepl(
+      Self.setup + [
+        "probe every 5 {", "  w_sp = mean(f.w_sp)", "}", "let r = train f on hyper with o for 5 steps",
+      ])
+    repl.run()
+    #expect(repl.complete("hy").candidates == ["hypercube", "hyper"].sorted())
+    #expect(repl.complete("f.w_s").candidates == ["w_sig", "w_sp"])
+    #expect(repl.complete("r.final.").candidates == ["w_sp"])
+    #expect(repl.complete("r.w").candidates.contains("w_sp"))
+    #expect(repl.complete("net g = relu2(wi").candidates == ["width:"])
+    #expect(repl.complete("data e = spurious(3, fl").candidates.contains("flip:"))
+    #expect(repl.complete("tr").candidates.contains("train"))
+  }
+}
