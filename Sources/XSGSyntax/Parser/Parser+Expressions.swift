@@ -254,7 +254,7 @@ extension Parser {
     }
     let steps = try expression()
     guard peek.isWord(.steps) else {
-      throw fail(.expectedToken, "expected 'steps' after the number of steps")
+      throw fail(.expectedToken, "expected 'steps' after the number of steps", suggestion: misspelt(.steps))
     }
     let end = advance()
     return Expr(
@@ -262,11 +262,18 @@ extension Parser {
     )
   }
 
+  /// The word itself when the current token looks like a misspelling of it (`evrey`, `stesp`).
+  func misspelt(_ word: ContextualWord) -> String? {
+    guard peek.kind == .name else { return nil }
+    return Suggestions.nearest(to: peek.text, among: [word.rawValue])
+  }
+
   private mutating func expectWord(_ word: ContextualWord, _ context: String) throws {
     guard peek.isWord(word) else {
       throw fail(
         .expectedToken, "expected '\(word.rawValue)' \(context)",
-        notes: ["a train expression reads: train f on data with sgd for 500 steps"])
+        notes: ["a train expression reads: train f on data with sgd for 500 steps"],
+        suggestion: misspelt(word))
     }
     advance()
   }

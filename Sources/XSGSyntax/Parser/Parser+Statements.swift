@@ -1,8 +1,7 @@
 extension Parser {
   /// program ::= statements EOF
   mutating func program() -> [Stmt] {
-    let statements = statements(inBlock: false)
-    return statements
+    statements(inBlock: false)
   }
 
   /// statements ::= NEWLINE* ( statement ( NEWLINE+ statement )* NEWLINE* )?
@@ -95,7 +94,7 @@ extension Parser {
     guard peek.isWord(.every) else {
       throw fail(
         .expectedToken, "expected 'every' after 'probe'",
-        notes: ["a probe block reads: probe every 10 { loss = batch_loss() }"])
+        notes: ["a probe block reads: probe every 10 { loss = batch_loss() }"], suggestion: misspelt(.every))
     }
     advance()
     let cadence = try expression()
