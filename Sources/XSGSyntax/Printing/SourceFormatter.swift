@@ -21,7 +21,8 @@ public enum SourceFormatter {
     var printer = LayoutPrinter(comments: program.comments)
     printer.statements(program.statements, indent: 0, end: Int.max)
     printer.leadingComments(before: Int.max, indent: 0)
-    return printer.lines.isEmpty ? "" : printer.lines.joined(separator: "\n") + "\n"
+    let lines = printer.aligningTrailingComments()
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
   }
 
   /// One expression in canonical form.
@@ -77,6 +78,10 @@ private struct LayoutPrinter {
   var nextComment = 0
   /// The last source line printed in the current block; a gap before the next item becomes one blank line.
   var lastLine: Int?
+  /// Trailing comments by output line: the width of the code before it, and the comment.
+  var trailingComments: [Int: (width: Int, comment: String)] = [:]
+  /// Where the last trailing comment was in the source.
+  var lastTrailing: SourceLocation?
 
   init(comments: [LineComment]) { self.comments = comments }
 
@@ -184,7 +189,7 @@ private struct LayoutPrinter {
   /// its last line, before `next`, stays at the end of the line.
   private mutating func line(_ text: String, _ range: SourceRange, _ indent: Int, _ next: Int) {
     inner(before: range.end.offset, indent: indent)
-    lines.append(text + trailing(onLine: range.end.line, before: next))
+    append(text, comment: trailing(onLine: range.end.line, before: next))
   }
 
   /// A statement ending in an expression (`let x = …`, a call). When its line would be longer than
@@ -214,8 +219,9 @@ private struct LayoutPrinter {
       return line(single, range, indent, next)
     }
     inner(before: range.end.offset, indent: indent)
-    wrapped[wrapped.count - 1] += trailing(onLine: range.end.line, before: next)
-    lines += wrapped
+    let comment = trailing(onLine: range.end.line, before: next)
+    lines += wrapped.dropLast()
+    append(wrapped[wrapped.count - 1], comment: comment)
   }
 
   /// A header ending in `{` and the block's statements (its `}` is printed by `close`).
@@ -233,22 +239,29 @@ private struct LayoutPrinter {
   /// first statement stays.
   private mutating func open(_ text: String, brace: SourceRange, before first: Int, _ indent: Int) {
     inner(before: brace.start.offset, indent: indent)
-    lines.append(text + trailing(onLine: brace.start.line, before: first))
+    append(text, comment: trailing(onLine: brace.start.line, before: first))
   }
 
   /// The comments left before a `}` and the `}` line itself.
   private mutating func close(_ block: SourceRange, indent: Int, next: Int) {
     leadingComments(before: block.end.offset - 1, indent: indent + 1)
-    lines.append(
-      String(repeating: "  ", count: indent) + "}" + trailing(onLine: block.end.line, before: next))
+    append(
+      String(repeating: "  ", count: indent) + "}", comment: trailing(onLine: block.end.line, before: next))
   }
 
-  /// Own-line comments that start before `offset`, each on its own line.
+  /// Own-line comments that start before `offset`, each on its own line. One written right under a
+  /// trailing comment, in its column, continues it and stays in that column.
   mutating func leadingComments(before offset: Int, indent: Int) {
     while nextComment < comments.count, comments[nextComment].range.start.offset < offset {
       let comment = comments[nextComment]
-      gap(before: comment.range.start.line)
-      lines.append(String(repeating: "  ", count: indent) + comment.text.trimmingTrailingSpaces())
+      let start = comment.range.start
+      if let previous = lastTrailing, start.line == previous.line + 1, start.column == previous.column {
+        append("", comment: comment.text.trimmingTrailingSpaces())
+        lastTrailing = start
+      } else {
+        gap(before: start.line)
+        lines.append(String(repeating: "  ", count: indent) + comment.text.trimmingTrailingSpaces())
+      }
       lastLine = comment.range.end.line
       nextComment += 1
     }
@@ -261,14 +274,43 @@ private struct LayoutPrinter {
     lastLine = saved
   }
 
-  /// The comment on `line` before offset `limit`, as "  # …", or "".
-  private mutating func trailing(onLine line: Int, before limit: Int) -> String {
+  /// The comment on `line` before offset `limit`, if any.
+  private mutating func trailing(onLine line: Int, before limit: Int) -> String? {
     guard nextComment < comments.count, comments[nextComment].range.start.line == line,
       comments[nextComment].range.start.offset < limit
-    else { return "" }
+    else { return nil }
     let comment = comments[nextComment]
     nextComment += 1
-    return "  " + comment.text.trimmingTrailingSpaces()
+    lastTrailing = comment.range.start
+    return comment.text.trimmingTrailingSpaces()
+  }
+
+  /// A line of code with its trailing comment, if any (aligned later by `aligningTrailingComments`).
+  private mutating func append(_ code: String, comment: String?) {
+    if let comment { trailingComments[lines.count] = (code.count, comment) }
+    lines.append(code)
+  }
+
+  /// The lines with their trailing comments; the comments of consecutive lines start in one column, two
+  /// spaces after the longest code among them (as a reader aligns them by hand).
+  func aligningTrailingComments() -> [String] {
+    var result = lines
+    var index = 0
+    while index < lines.count {
+      guard trailingComments[index] != nil else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < lines.count, trailingComments[end] != nil { end += 1 }
+      let column = (index..<end).map { trailingComments[$0]!.width }.max()! + 2
+      for line in index..<end {
+        let (width, comment) = trailingComments[line]!
+        result[line] += String(repeating: " ", count: column - width) + comment
+      }
+      index = end
+    }
+    return result
   }
 
   /// One blank line when the source had at least one between the previous item and this one.
