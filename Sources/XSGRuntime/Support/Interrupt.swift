@@ -24,6 +24,12 @@ public enum Interrupt {
   /// Installs the SIGINT handler for `xsg run`.
   public static func installHandler() {
     signal(SIGINT, interruptHandler)
+    // A parent may start us with SIGINT blocked (e.g. spawned from a thread that blocks signals); a
+    // blocked signal never reaches the handler, so unblock it.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
   fileprivate static func handleSignal() {

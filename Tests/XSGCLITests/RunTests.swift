@@ -1,0 +1,250 @@
+import Foundation
+import Testing
+
+/// `xsg run` end to end: the run folder's files, overrides, reproducibility, exit codes, Ctrl-C.
+@Suite struct RunTests {
+  static let script = """
+    # a small shortcut experiment
+    seed 1
+    let d = 20
+    let lam = 0.1
+    data train = hypercube(d) | xor(1, 2) | spurious(3, flip: lam)
+    data iid = test(train, iid, n: 2000)
+    net f = relu2(width: 4)
+    opt o = sgd(lr: 0.1, batch: 200)
+    probe every 5 {
+      loss = batch_loss()
+      w_sp = mean(abs(f.w_sp))
+      acc = accuracy(f, iid)
+      aligned = f.alignment == 1
+      sp = f.w_sp
+    }
+    let run = train f on train with o for 20 steps
+    print "w_sp", run.final.w_sp
+
+    """
+
+  /// A scratch directory holding `script` as `exp.xsg`.
+  static func scratch(_ text: String = script, name: String = "exp.xsg") throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-run-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try text.write(to: folder.appending(path: name), atomically: true, encoding: .utf8)
+    return folder
+  }
+
+  static func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+  static func json(_ url: URL) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
+  }
+
+  /// Rows of a CSV file (RFC 4180 quoting: subfolder names such as `lam=0,s=1` are quoted).
+  static func csv(_ url: URL) throws -> [[String]] {
+    try read(url).split(separator: "\n").map { line in
+      var fields: [String] = []
+      var field = ""
+      var quoted = false
+      for character in line {
+        if character == "\"" {
+          quoted.toggle()
+        } else if character == ",", !quoted {
+          fields.append(field)
+          field = ""
+        } else {
+          field.append(character)
+        }
+      }
+      return fields + [field]
+    }
+  }
+
+  @Test func writesAConsistentRunFolder() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("w_sp "))
+    let out = dir.appending(path: "out")
+
+    let rows = try Self.csv(out.appending(path: "probes.csv"))
+    #expect(rows.first == ["step", "loss", "w_sp", "acc", "aligned"])
+    #expect(rows.dropFirst().map { $0[0] } == ["0", "5", "10", "15", "20"])
+    #expect(rows.allSatisfy { $0.count == 5 })
+
+    let lines = try Self.read(out.appending(path: "probes.jsonl")).split(separator: "\n")
+    #expect(lines.count == rows.count - 1)
+    for (line, row) in zip(lines, rows.dropFirst()) {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+      #expect((object["step"] as? Int).map(String.init) == row[0])
+      // The same digits (Foundation's JSON reader may round the last one).
+      #expect(line.contains("\"w_sp\":\(row[2]),"))
+    }
+
+    let summary = try Self.json(out.appending(path: "summary.json"))
+    let final = summary["final"] as? [String: Double] ?? [:]
+    #expect(abs((final["w_sp"] ?? 0) - (Double(rows.last![2]) ?? 1)) < 1e-15)
+    #expect(summary["status"] as? String == "ok")
+    #expect(summary["steps"] as? Int == 20)
+    #expect((summary["events"] as? [String: Any])?.keys.contains("aligned") == true)
+
+    let neurons = try Self.csv(out.appending(path: "neurons/sp.csv"))
+    #expect(neurons.first == ["step", "n1", "n2", "n3", "n4"])
+    #expect(neurons.count == rows.count)
+
+    let meta = try Self.json(out.appending(path: "meta.json"))
+    #expect(meta["status"] as? String == "ok")
+    #expect(meta["seeds"] as? [Int] == [1])
+    #expect(meta["script_sha256"] as? String == sha256(Self.script))
+    #expect((meta["argv"] as? [String])?.contains("exp.xsg") == true)
+    #expect(meta["start"] is String && meta["end"] is String)
+    #expect(try Self.read(out.appending(path: "script.xsg")) == Self.script)
+    #expect(try Self.json(out.appending(path: "overrides.json")).isEmpty)
+  }
+
+  @Test func defaultFolderIsNamedByScriptAndConfiguration() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(try Binary.run(["run", "exp.xsg", "--quiet"], in: dir).status == 0)
+    #expect(try Binary.run(["run", "exp.xsg", "--quiet", "lam=0.25"], in: dir).status == 0)
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.appending(path: "runs").path).sorted()
+    #expect(names.count == 2)
+    #expect(names.allSatisfy { $0.hasPrefix("exp-") && $0.count == "exp-".count + 8 })
+  }
+
+  @Test func overridesChangeTheResultAndAreRecorded() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(try Binary.run(["run", "exp.xsg", "--out", "a", "--quiet"], in: dir).status == 0)
+    let result = try Binary.run(["run", "exp.xsg", "--out", "b", "--quiet", "lam=0.4", "d=30"], in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let a = try Self.read(dir.appending(path: "a/probes.csv"))
+    let b = try Self.read(dir.appending(path: "b/probes.csv"))
+    #expect(a != b)
+    let recorded = try Self.json(dir.appending(path: "b/overrides.json"))
+    #expect(recorded["lam"] as? Double == 0.4)
+    #expect(recorded["d"] as? Int == 30)
+  }
+
+  @Test func sameSeedGivesByteIdenticalProbesOnAnyThreadCount() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(try Binary.run(["run", "exp.xsg", "--out", "a", "--quiet"], in: dir).status == 0)
+    #expect(
+      try Binary.run(["run", "exp.xsg", "--out", "b", "--quiet", "--threads", "2"], in: dir).status == 0)
+    #expect(try Binary.run(["run", "exp.xsg", "--out", "c", "--quiet", "--seed", "7"], in: dir).status == 0)
+    let a = try Data(contentsOf: dir.appending(path: "a/probes.csv"))
+    #expect(a == (try Data(contentsOf: dir.appending(path: "b/probes.csv"))))
+    #expect(a != (try Data(contentsOf: dir.appending(path: "c/probes.csv"))))
+    #expect(try Self.json(dir.appending(path: "c/meta.json"))["seeds"] as? [Int] == [7])
+  }
+
+  @Test func severalTrainsGetSubfoldersAndAnIndex() throws {
+    let sweep = """
+      let lams = [0, 0.25]
+      for lam in lams {
+        for s in 1..2 {
+          seed s
+          net f = relu2(width: 4)
+          probe every 2 { w = mean(abs(f.w_sp)) }
+          let r = train f on (hypercube(10) | xor(1, 2) | spurious(3, flip: lam)) with sgd(batch: 50) for 4 steps
+        }
+      }
+
+      """
+    let dir = try Self.scratch(sweep)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let index = try Self.csv(dir.appending(path: "out/index.csv"))
+    #expect(index.first == ["run", "lam", "s", "final_w", "steps", "status"])
+    #expect(index.dropFirst().map { $0[0] } == ["lam=0,s=1", "lam=0,s=2", "lam=0.25,s=1", "lam=0.25,s=2"])
+    for row in index.dropFirst() {
+      let probes = try Self.csv(dir.appending(path: "out/\(row[0])/probes.csv"))
+      #expect(probes.last?[1] == row[3])
+      #expect(row[5] == "ok")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "out/probes.csv").path))
+  }
+
+  @Test func exitCodes() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "let x = (1 +\n".write(to: dir.appending(path: "syntax.xsg"), atomically: true, encoding: .utf8)
+    try "data t = hypercube(10) | spurious(3, flip: 1.3)\n".write(
+      to: dir.appending(path: "runtime.xsg"), atomically: true, encoding: .utf8)
+
+    let unknown = try Binary.run(["run", "exp.xsg", "--quiet", "lamb=0.2"], in: dir)
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.contains("did you mean 'lam'?"))
+    #expect(try Binary.run(["run", "exp.xsg", "--quiet", "lam"], in: dir).status == 64)
+    let kind = try Binary.run(["run", "exp.xsg", "--quiet", "lam=\"high\""], in: dir)
+    #expect(kind.status == 64)
+    #expect(kind.stderr.contains("lam is a number"))
+    #expect(try Binary.run(["run", "syntax.xsg", "--quiet"], in: dir).status == 65)
+    #expect(try Binary.run(["run", "missing.xsg", "--quiet"], in: dir).status == 66)
+
+    let runtime = try Binary.run(["run", "runtime.xsg", "--quiet", "--out", "r"], in: dir)
+    #expect(runtime.status == 70)
+    #expect(runtime.stderr.contains("runtime.xsg:1:"))
+    #expect(runtime.stderr.contains("flip: 1.3 is out of range"))
+    #expect(try Self.json(dir.appending(path: "r/meta.json"))["status"] as? String == "failed")
+  }
+
+  @Test func scriptsCannotWriteOutsideTheirFolder() throws {
+    let text = Self.script + "plot(run, [\"w_sp\"], file: \"../escape.svg\")\n"
+    let dir = try Self.scratch(text)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    #expect(result.status == 70)
+    #expect(result.stderr.contains("leaves the run folder"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "escape.svg").path))
+  }
+
+  @Test func ctrlCStopsCleanlyAndMarksTheRunInterrupted() throws {
+    let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
+    let dir = try Self.scratch(long)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let process = Process()
+    process.executableURL = Binary.url
+    process.arguments = ["run", "exp.xsg", "--out", "out"]
+    process.currentDirectoryURL = dir
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Wait until training has started (the first probe rows are on disk), then press Ctrl-C.
+    let probes = dir.appending(path: "out/probes.csv")
+    var waited = 0
+    while waited < 600, ((try? Self.read(probes))?.split(separator: "\n").count ?? 0) < 3 {
+      usleep(50_000)
+      waited += 1
+    }
+    usleep(300_000)
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    let meta = try Self.json(dir.appending(path: "out/meta.json"))
+    #expect(meta["status"] as? String == "interrupted")
+    let rows = try Self.csv(probes)
+    #expect(rows.count >= 2)
+    #expect(rows.allSatisfy { $0.count == 5 })
+    let summary = try Self.json(dir.appending(path: "out/summary.json"))
+    #expect(summary["status"] as? String == "interrupted")
+    #expect((summary["steps"] as? Int ?? 0) > 0)
+  }
+}
+
+/// SHA-256 by the system tool, to check meta.json independently of xsg's implementation.
+func sha256(_ text: String) -> String {
+  let process = Process()
+  process.executableURL = URL(filePath: "/usr/bin/env")
+  process.arguments = ["sha256sum"]
+  let input = Pipe(), output = Pipe()
+  process.standardInput = input
+  process.standardOutput = output
+  try? process.run()
+  input.fileHandleForWriting.write(Data(text.utf8))
+  try? input.fileHandleForWriting.close()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(String(decoding: data, as: UTF8.self).prefix(64))
+}
