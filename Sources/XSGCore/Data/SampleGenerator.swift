@@ -90,7 +90,7 @@ struct SampleGenerator: Sendable {
   func generateGroup(
     into bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>,
     cells: UnsafeMutablePointer<UInt8>? = nil, count: Int, firstItem: UInt32, random: CounterRandom,
-    sequence: UInt64
+    sequence: UInt64, extras: (flips: UnsafePointer<UInt32>, noises: UnsafePointer<UInt32>)? = nil
   ) {
     let items = SIMD8<UInt64>(repeating: UInt64(firstItem)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
     let low = SIMD8<UInt64>(repeating: sequence & 0xFFFF_FFFF)
@@ -109,18 +109,27 @@ struct SampleGenerator: Sendable {
     }
     var flipWords = SIMD8<UInt32>()
     var noiseWords = SIMD8<UInt32>()
-    // Extras: words item mod 4 of blocks ⌊item/4⌋; the eight samples span at most three such blocks.
-    let firstQuad = firstItem >> 2
-    for q in 0..<3 {
-      let quad = firstQuad &+ UInt32(q)
-      let flips = hasSpurious ? random.block(sequence: sequence, item: quad, block: Self.flipBlock) : SIMD4()
-      let noises =
-        noiseThreshold == 0 ? SIMD4() : random.block(sequence: sequence, item: quad, block: Self.noiseBlock)
-      for lane in 0..<4 {
-        let k = Int(quad &* 4 &+ UInt32(lane)) - Int(firstItem)
-        if k >= 0 && k < 8 {
-          flipWords[k] = flips[lane]
-          noiseWords[k] = noises[lane]
+    if let extras {
+      for k in 0..<count {
+        flipWords[k] = extras.flips[k]
+        noiseWords[k] = extras.noises[k]
+      }
+    } else {
+      // Extras: words item mod 4 of blocks ⌊item/4⌋; the eight samples span at most three such blocks.
+      let firstQuad = firstItem >> 2
+      for q in 0..<3 {
+        let quad = firstQuad &+ UInt32(q)
+        let flips =
+          hasSpurious ? random.block(sequence: sequence, item: quad, block: Self.flipBlock) : SIMD4()
+        let noises =
+          noiseThreshold == 0
+          ? SIMD4() : random.block(sequence: sequence, item: quad, block: Self.noiseBlock)
+        for lane in 0..<4 {
+          let k = Int(quad &* 4 &+ UInt32(lane)) - Int(firstItem)
+          if k >= 0 && k < 8 {
+            flipWords[k] = flips[lane]
+            noiseWords[k] = noises[lane]
+          }
         }
       }
     }
@@ -130,6 +139,39 @@ struct SampleGenerator: Sendable {
       let (y, cell) = finish(sample, flipWord: flipWords[k], noiseWord: noiseWords[k], condition: nil)
       labels[k] = y
       cells?[k] = cell
+    }
+  }
+
+  /// The flip and noise words of items first..<first+count (zeros where unused), eight Philox blocks
+  /// (32 items) per vector call; `flips` and `noises` need room for count + 8 words.
+  func extraWords(
+    first: Int, count: Int, random: CounterRandom, sequence: UInt64, flips: UnsafeMutablePointer<UInt32>,
+    noises: UnsafeMutablePointer<UInt32>
+  ) {
+    for (block, target, used) in [
+      (Self.flipBlock, flips, hasSpurious), (Self.noiseBlock, noises, noiseThreshold != 0),
+    ] {
+      guard used else {
+        target.update(repeating: 0, count: count)
+        continue
+      }
+      let firstQuad = first >> 2
+      let lastQuad = (first + count - 1) >> 2
+      var quad = firstQuad
+      while quad <= lastQuad {
+        let quads = SIMD8<UInt64>(repeating: UInt64(quad)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
+        let (x0, x1, x2, x3) = Philox4x32.blocks8(
+          SIMD8(repeating: UInt64(block)), quads, SIMD8(repeating: sequence & 0xFFFF_FFFF),
+          SIMD8(repeating: sequence >> 32), key: random.key)
+        for lane in 0..<8 where quad + lane <= lastQuad {
+          let words = SIMD4(x0[lane], x1[lane], x2[lane], x3[lane])
+          for w in 0..<4 {
+            let k = (quad + lane) * 4 + w - first
+            if k >= 0 && k < count { target[k] = UInt32(truncatingIfNeeded: words[w]) }
+          }
+        }
+        quad += 8
+      }
     }
   }
 

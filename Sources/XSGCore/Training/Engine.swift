@@ -1,60 +1,50 @@
 /// The native training loop's state and kernels. Inputs are ±1, so the network never multiplies by x:
-/// ⟨w_j, x⟩ is a sum of d/4 rows of a nibble table (16 signed sums per group of four coordinates), and the
-/// gradient Σ_s δ_s x_s is accumulated in 16 buckets per group and expanded once per step.
+/// for each group of four coordinates a 16-row table holds the signed sums Σ_k ±w_{4g+k} of a block of
+/// 16 neurons, so ⟨w_j, x⟩ is d/4 table rows added up; the gradient Σ_s δ_s·x_s is gathered in 16
+/// buckets per group and expanded to the four coordinates afterwards.
 ///
-/// Work is split into two fixed parts whatever the thread count, and partial results are combined in a
-/// fixed order, so one and two threads give bit-identical parameters:
-/// - sample-major (the nibble table fits in cache): part k takes half of the batch; each part keeps its
-///   own buckets and gradients, fused per sample (draw → forward → loss → backward);
-/// - neuron-major (wide networks): part k owns half of the 16-neuron blocks; the batch is drawn first,
-///   the two halves of f(x) are added, then each part back-propagates and updates its own neurons.
+/// Loops run group-outer, sample-inner over a chunk of samples, so a table, a bucket set and a chunk's
+/// hidden block stay in L1 whatever the width. The batch is split into two fixed halves ("parts") whatever
+/// the thread count, and the halves' gradients are added in a fixed order, so one and two threads give
+/// bit-identical parameters.
 final class Engine {
   let dimension: Int
   let width: Int
   let paddedWidth: Int
   let blocks: Int
   let groups: Int
+  /// Weight rows per block: 4·groups (rows ≥ d stay zero).
+  let rows: Int
   let words: Int
   let batchSize: Int
-  let sampleMajor: Bool
+  let chunk: Int
   let scale: Float
   let loss: Loss
-  let hasBias: Bool
 
-  /// First-layer weights transposed and padded: row i (coordinate i, `groups·4` rows) × `paddedWidth`.
+  /// First-layer weights, block-major: block jb, row i (coordinate), lane l ↦ [(jb·rows + i)·16 + l].
   let weights: UnsafeMutablePointer<Float>
   let outputWeights: UnsafeMutablePointer<Float>
   let biases: UnsafeMutablePointer<Float>
 
   private let parts: [PartScratch]
-  /// Sample-major: the shared nibble table, `groups·16` rows × `paddedWidth`.
-  private let table: UnsafeMutablePointer<Float>?
-  /// Neuron-major: the batch, the hidden pre-activations and the per-sample coefficients.
-  private let batchBits: UnsafeMutablePointer<UInt64>?
-  private let batchLabels: UnsafeMutablePointer<Float>?
-  private let coefficients: UnsafeMutablePointer<Float>?
-  private let hidden: UnsafeMutablePointer<Float>?
-
   private var source: BatchSource
   private var pool: ForkJoin2?
   var threads: Int = 1
 
+  /// The largest chunk of samples processed together.
+  static let maxChunk = 256
+
   /// Bytes the engine will allocate for these sizes (checked against the memory budget first).
   static func estimateBytes(dimension: Int, width: Int, batchSize: Int) -> Int {
     let padded = (width + 15) / 16 * 16
-    let groups = (dimension + 3) / 4
+    let rows = (dimension + 3) / 4 * 4
     let words = (dimension + 63) / 64
-    let params = (groups * 4 + 2) * padded * 4
-    let tableBytes = groups * 16 * padded * 4
-    if tableBytes <= sampleMajorTableLimit || padded == 16 {
-      return params + tableBytes + 2 * (tableBytes + groups * 4 * padded * 4 + 3 * padded * 4)
-    }
-    let perPart = groups * 16 * 16 * 4 * 2 + groups * 4 * 16 * 4 + batchSize * 16 * 4
-    return params + 2 * perPart + batchSize * (words * 8 + 8 + padded * 4)
+    let chunk = min(maxChunk, max(1, (batchSize + 1) / 2))
+    let params = (rows + 2) * padded * 4
+    let perPart =
+      rows * padded * 4 + 2 * padded * 4 + chunk * (words * 8 + rows / 4 + padded * 4 + 16 * 4 * 2 + 12)
+    return params + 2 * perPart
   }
-
-  /// The largest nibble table that stays cache-resident for the fused sample-major loop.
-  static let sampleMajorTableLimit = 1 << 20
 
   init(network: Network, batchSize: Int, loss: Loss, source: BatchSource) {
     dimension = network.dimension
@@ -62,49 +52,20 @@ final class Engine {
     paddedWidth = (width + 15) / 16 * 16
     blocks = paddedWidth / 16
     groups = (dimension + 3) / 4
+    rows = groups * 4
     words = (dimension + 63) / 64
     self.batchSize = batchSize
+    chunk = min(Engine.maxChunk, max(1, (batchSize + 1) / 2))
     scale = network.spec.scale
     self.loss = loss
     self.source = source
-    hasBias = network.spec.bias.isPresent
-    let tableFloats = groups * 16 * paddedWidth
-    sampleMajor = tableFloats * 4 <= Engine.sampleMajorTableLimit || blocks == 1
-    weights = allocateFloats(groups * 4 * paddedWidth)
+    weights = allocateFloats(blocks * rows * 16)
     outputWeights = allocateFloats(paddedWidth)
     biases = allocateFloats(paddedWidth)
-    if sampleMajor {
-      table = allocateFloats(tableFloats)
-      batchBits = nil
-      batchLabels = nil
-      coefficients = nil
-      hidden = nil
-      let half = (batchSize + 1) / 2
-      parts = [
-        PartScratch(
-          sampleRange: 0..<half, blockRange: 0..<blocks, groups: groups, words: words,
-          paddedWidth: paddedWidth, batchSize: 0, sampleMajor: true),
-        PartScratch(
-          sampleRange: half..<batchSize, blockRange: 0..<blocks, groups: groups, words: words,
-          paddedWidth: paddedWidth, batchSize: 0, sampleMajor: true),
-      ]
-    } else {
-      table = nil
-      batchBits = .allocate(capacity: batchSize * words)
-      batchBits!.initialize(repeating: 0, count: batchSize * words)
-      batchLabels = allocateFloats(batchSize)
-      coefficients = allocateFloats(batchSize)
-      hidden = allocateFloats(batchSize * paddedWidth)
-      let halfBlocks = (blocks + 1) / 2
-      let halfSamples = (batchSize + 1) / 2
-      parts = [
-        PartScratch(
-          sampleRange: 0..<halfSamples, blockRange: 0..<halfBlocks, groups: groups, words: words,
-          paddedWidth: 16, batchSize: batchSize, sampleMajor: false),
-        PartScratch(
-          sampleRange: halfSamples..<batchSize, blockRange: halfBlocks..<blocks, groups: groups,
-          words: words, paddedWidth: 16, batchSize: batchSize, sampleMajor: false),
-      ]
+    let half = (batchSize + 1) / 2
+    let (c, g, r, w, b) = (chunk, groups, rows, words, blocks)
+    parts = [0..<half, half..<batchSize].map {
+      PartScratch(sampleRange: $0, chunk: c, groups: g, rows: r, words: w, blocks: b)
     }
     load(network)
   }
@@ -114,20 +75,20 @@ final class Engine {
     weights.deallocate()
     outputWeights.deallocate()
     biases.deallocate()
-    table?.deallocate()
-    batchBits?.deallocate()
-    batchLabels?.deallocate()
-    coefficients?.deallocate()
-    hidden?.deallocate()
+  }
+
+  @inline(__always)
+  private func weightIndex(row i: Int, neuron j: Int) -> Int {
+    ((j >> 4) * rows + i) * 16 + (j & 15)
   }
 
   /// Copies a network's parameters in (padding stays zero).
   func load(_ network: Network) {
-    weights.update(repeating: 0, count: groups * 4 * paddedWidth)
+    weights.update(repeating: 0, count: blocks * rows * 16)
     outputWeights.update(repeating: 0, count: paddedWidth)
     biases.update(repeating: 0, count: paddedWidth)
     for j in 0..<width {
-      for i in 0..<dimension { weights[i * paddedWidth + j] = network.W[j * dimension + i] }
+      for i in 0..<dimension { weights[weightIndex(row: i, neuron: j)] = network.W[j * dimension + i] }
       outputWeights[j] = network.a[j]
       biases[j] = network.b[j]
     }
@@ -136,7 +97,7 @@ final class Engine {
   /// Copies the parameters out into `network` (same shape).
   func store(into network: inout Network) {
     for j in 0..<width {
-      for i in 0..<dimension { network.W[j * dimension + i] = weights[i * paddedWidth + j] }
+      for i in 0..<dimension { network.W[j * dimension + i] = weights[weightIndex(row: i, neuron: j)] }
       network.a[j] = outputWeights[j]
       network.b[j] = biases[j]
     }
@@ -164,144 +125,179 @@ final class Engine {
   /// Draws batch `step`, computes the mean loss at the current parameters (when `needLoss`; else 0) and,
   /// when `backward`, the gradient (kept until `update`). Returns the batch's mean loss.
   func forward(step: Int, backward: Bool, needLoss: Bool = true) -> Double {
-    if sampleMajor {
-      buildTable(into: table!, tableStride: paddedWidth, columns: 0..<blocks)
-      fork { part in
-        self.sampleMajorPass(part: self.parts[part], step: step, backward: backward, needLoss: needLoss)
-      }
-      return (parts[0].lossSum + parts[1].lossSum) / Double(batchSize)
-    }
-    fork { part in self.drawBatch(part: self.parts[part], step: step) }
-    fork { part in self.neuronMajorForward(part: self.parts[part]) }
-    return neuronMajorLoss(needLoss: needLoss)
+    fork { part in self.pass(self.parts[part], step: step, backward: backward, needLoss: needLoss) }
+    return (parts[0].lossSum + parts[1].lossSum) / Double(batchSize)
   }
 
-  /// Applies the update with the gradient of the last `forward(step:backward: true)`. Returns whether
-  /// all updated parameters are finite.
+  /// Applies the update with the gradient of the last `forward(step:backward: true)`; the two threads
+  /// update disjoint halves of the neuron blocks. Returns whether all updated parameters are finite.
   func update(_ rates: UpdateRates) -> Bool {
-    if sampleMajor {
-      return sampleMajorUpdate(rates)
+    let halfBlocks = (blocks + 1) / 2
+    fork { part in
+      let range = part == 0 ? 0..<halfBlocks : halfBlocks..<self.blocks
+      self.parts[part].finite = self.updateBlocks(range, rates)
     }
-    fork { part in self.neuronMajorBackward(part: self.parts[part], rates: rates) }
     return parts[0].finite && parts[1].finite
   }
 
-  // MARK: Sample-major
+  // MARK: The pass over one part
 
-  private func sampleMajorPass(part: PartScratch, step: Int, backward: Bool, needLoss: Bool) {
+  private func pass(_ part: PartScratch, step: Int, backward: Bool, needLoss: Bool) {
     let G = groups
-    let P = paddedWidth
-    let table = self.table!
-    if backward {
-      part.buckets.update(repeating: 0, count: G * 16 * P)
-      part.outputGradient.update(repeating: 0, count: P)
-      part.biasGradient.update(repeating: 0, count: P)
-    }
-    let h = part.hiddenRow
-    let offsets = part.offsets
+    let C = chunk
     let invBatch = 1 / Float(batchSize)
     var lossSum = 0.0
-    var first = part.sampleRange.lowerBound
-    while first < part.sampleRange.upperBound {
-      let count = min(8, part.sampleRange.upperBound - first)
-      fillGroup(first: first, count: count, step: step, bits: part.groupBits, labels: part.groupLabels)
-      for k in 0..<count {
-        let bits = part.groupBits + k * words
-        let y = part.groupLabels[k]
-        // Row offsets T[g][nibble_g(x)] of this sample, reused by the backward pass.
+    var firstChunk = true
+    if backward {
+      part.outputGradient.update(repeating: 0, count: paddedWidth)
+      part.biasGradient.update(repeating: 0, count: paddedWidth)
+    }
+    var start = part.sampleRange.lowerBound
+    while start < part.sampleRange.upperBound {
+      let n = min(C, part.sampleRange.upperBound - start)
+      // Draw the chunk and transpose its nibbles: nibbles[g·C + s] is sample s's group g.
+      fillChunk(part, start: start, count: n, step: step)
+      for s in 0..<n {
+        let bits = part.bits + s * words
         for w in 0..<words {
           var word = bits[w]
           let base = w << 4
           for q in 0..<min(16, G - base) {
-            offsets[base + q] = Int32(truncatingIfNeeded: (((base + q) << 4) + Int(word & 15)) * P)
+            part.nibbles[(base + q) * C + s] = UInt8(truncatingIfNeeded: word & 15)
             word >>= 4
           }
         }
-        // Forward: h = b + Σ_g T[g][nibble], four interleaved partial sums per block.
-        var fVec = Vec16()
+      }
+      // Forward: hidden[jb][s] = b + Σ_g T_g[nibble]; f accumulates 16 lanes per sample over blocks.
+      let outputs = part.outputs
+      for jb in 0..<blocks {
+        let hidden = part.hidden + jb * C * 16
+        let bias = load16(biases + jb * 16)
+        for s in 0..<n { store16(bias, hidden + s * 16) }
+        let blockWeights = weights + jb * rows * 16
+        let table = part.table
+        var g = 0
+        // Four groups per sweep: four 1 KB tables, one read-modify-write of h per sample.
+        while g + 4 <= G {
+          for q in 0..<4 {
+            buildTableGroup(
+              weights: blockWeights + 64 * (g + q), weightStride: 16, table: table + 256 * q, tableStride: 16)
+          }
+          let n0 = part.nibbles + g * C
+          let n1 = n0 + C
+          let n2 = n1 + C
+          let n3 = n2 + C
+          for s in 0..<n {
+            let h = hidden + s * 16
+            let sum =
+              (load16(table + (Int(n0[s]) << 4)) + load16(table + 256 + (Int(n1[s]) << 4)))
+              + (load16(table + 512 + (Int(n2[s]) << 4)) + load16(table + 768 + (Int(n3[s]) << 4)))
+            store16(load16(h) + sum, h)
+          }
+          g += 4
+        }
+        while g < G {
+          buildTableGroup(weights: blockWeights + 64 * g, weightStride: 16, table: table, tableStride: 16)
+          let nibbles = part.nibbles + g * C
+          for s in 0..<n {
+            let h = hidden + s * 16
+            store16(load16(h) + load16(table + (Int(nibbles[s]) << 4)), h)
+          }
+          g += 1
+        }
+        let a = load16(outputWeights + jb * 16)
+        for s in 0..<n {
+          let pre = load16(hidden + s * 16)
+          var f = jb == 0 ? Vec16() : load16(outputs + s * 16)
+          f.addProduct(a, pre.replacing(with: 0, where: pre .< 0))
+          store16(f, outputs + s * 16)
+        }
+      }
+      for s in 0..<n {
+        let y = part.labels[s]
+        let z = y * scale * load16(outputs + s * 16).sum()
+        if needLoss { lossSum += Double(loss.valueAndDerivative(z).value) }
+        part.coefficients[s] = loss.derivative(z) * y * scale * invBatch
+      }
+      if backward {
         for jb in 0..<blocks {
-          let t = table + jb * 16
-          var acc0 = Vec16()
-          var acc1 = Vec16()
-          var acc2 = Vec16()
-          var acc3 = Vec16()
+          let hidden = part.hidden + jb * C * 16
+          let a = load16(outputWeights + jb * 16)
+          var ga = Vec16()
+          var gb = Vec16()
+          for s in 0..<n {
+            let pre = load16(hidden + s * 16)
+            let coefficient = part.coefficients[s]
+            let active = pre .> 0
+            let delta = Vec16().replacing(with: coefficient * a, where: active)
+            store16(delta, part.deltas + s * 16)
+            ga += coefficient * pre.replacing(with: 0, where: .!active)
+            gb += delta
+          }
+          store16(load16(part.outputGradient + jb * 16) + ga, part.outputGradient + jb * 16)
+          store16(load16(part.biasGradient + jb * 16) + gb, part.biasGradient + jb * 16)
+          let gradient = part.weightGradient + jb * rows * 16
+          let buckets = part.buckets
           var g = 0
           while g + 4 <= G {
-            acc0 += load16(t + Int(offsets[g]))
-            acc1 += load16(t + Int(offsets[g + 1]))
-            acc2 += load16(t + Int(offsets[g + 2]))
-            acc3 += load16(t + Int(offsets[g + 3]))
+            let n0 = part.nibbles + g * C
+            let n1 = n0 + C
+            let n2 = n1 + C
+            let n3 = n2 + C
+            for s in 0..<n {
+              let delta = load16(part.deltas + s * 16)
+              let r0 = buckets + (Int(n0[s]) << 4)
+              store16(load16(r0) + delta, r0)
+              let r1 = buckets + 256 + (Int(n1[s]) << 4)
+              store16(load16(r1) + delta, r1)
+              let r2 = buckets + 512 + (Int(n2[s]) << 4)
+              store16(load16(r2) + delta, r2)
+              let r3 = buckets + 768 + (Int(n3[s]) << 4)
+              store16(load16(r3) + delta, r3)
+            }
+            for q in 0..<4 {
+              reduceBucketGroup(
+                buckets: buckets + 256 * q, bucketStride: 16, gradient: gradient + 64 * (g + q),
+                gradientStride: 16, accumulate: !firstChunk)
+            }
             g += 4
           }
           while g < G {
-            acc0 += load16(t + Int(offsets[g]))
+            let nibbles = part.nibbles + g * C
+            for s in 0..<n {
+              let row = buckets + (Int(nibbles[s]) << 4)
+              store16(load16(row) + load16(part.deltas + s * 16), row)
+            }
+            reduceBucketGroup(
+              buckets: buckets, bucketStride: 16, gradient: gradient + 64 * g, gradientStride: 16,
+              accumulate: !firstChunk)
             g += 1
           }
-          let pre = ((acc0 + acc1) + (acc2 + acc3)) + load16(biases + jb * 16)
-          store16(pre, h + jb * 16)
-          fVec.addProduct(load16(outputWeights + jb * 16), pre.replacing(with: 0, where: pre .< 0))
-        }
-        let z = y * scale * fVec.sum()
-        if needLoss { lossSum += Double(loss.valueAndDerivative(z).value) }
-        guard backward else { continue }
-        let coefficient = loss.derivative(z) * y * scale * invBatch
-        for jb in 0..<blocks {
-          let pre = load16(h + jb * 16)
-          let active = pre .> 0
-          let delta = Vec16().replacing(with: coefficient * load16(outputWeights + jb * 16), where: active)
-          let ga = part.outputGradient + jb * 16
-          store16(load16(ga) + coefficient * pre.replacing(with: 0, where: .!active), ga)
-          let gb = part.biasGradient + jb * 16
-          store16(load16(gb) + delta, gb)
-          let u = part.buckets + jb * 16
-          for g in 0..<G {
-            let row = u + Int(offsets[g])
-            store16(load16(row) + delta, row)
-          }
         }
       }
-      first += count
+      firstChunk = false
+      start += n
+    }
+    if backward && part.sampleRange.isEmpty {
+      part.weightGradient.update(repeating: 0, count: blocks * rows * 16)
     }
     part.lossSum = lossSum
-    if backward {
-      for g in 0..<G {
-        for jb in 0..<blocks {
-          reduceBucketGroup(
-            buckets: part.buckets + (g << 4) * P + jb * 16, bucketStride: P,
-            gradient: part.weightGradient + 4 * g * P + jb * 16, gradientStride: P, rows: 4)
-        }
-      }
-    }
   }
 
-  /// Builds the nibble table of the current weights (before the parts start, which only read it).
-  private func buildTable(into table: UnsafeMutablePointer<Float>, tableStride: Int, columns: Range<Int>) {
-    for g in 0..<groups {
-      for jb in columns {
-        buildTableGroup(
-          weights: weights + 4 * g * paddedWidth + jb * 16, weightStride: paddedWidth,
-          table: table + (g << 4) * tableStride + (jb - columns.lowerBound) * 16, tableStride: tableStride)
-      }
-    }
-  }
-
-  private func sampleMajorUpdate(_ rates: UpdateRates) -> Bool {
-    let P = paddedWidth
+  private func updateBlocks(_ range: Range<Int>, _ rates: UpdateRates) -> Bool {
     var check = Vec16()
-    if rates.first != 0 {
-      let g0 = parts[0].weightGradient
-      let g1 = parts[1].weightGradient
-      for i in 0..<dimension {
-        for jb in 0..<blocks {
-          let offset = i * P + jb * 16
-          let w = load16(weights + offset)
-          let updated = rates.apply(w, load16(g0 + offset) + load16(g1 + offset), rate: rates.first)
+    let g0 = parts[0].weightGradient
+    let g1 = parts[1].weightGradient
+    for jb in range {
+      if rates.first != 0 {
+        for i in 0..<dimension {
+          let offset = (jb * rows + i) * 16
+          let updated = rates.apply(
+            load16(weights + offset), load16(g0 + offset) + load16(g1 + offset), rate: rates.first)
           store16(updated, weights + offset)
           check += updated
         }
       }
-    }
-    for jb in 0..<blocks {
       let offset = jb * 16
       if rates.second != 0 {
         let grad = load16(parts[0].outputGradient + offset) + load16(parts[1].outputGradient + offset)
@@ -319,142 +315,30 @@ final class Engine {
     return check.sum().isFinite
   }
 
-  // MARK: Neuron-major
-
-  private func drawBatch(part: PartScratch, step: Int) {
-    var first = part.sampleRange.lowerBound
-    while first < part.sampleRange.upperBound {
-      let count = min(8, part.sampleRange.upperBound - first)
-      fillGroup(
-        first: first, count: count, step: step, bits: batchBits! + first * words, labels: batchLabels! + first
-      )
-      first += count
-    }
-  }
-
-  private func neuronMajorForward(part: PartScratch) {
-    let G = groups
-    let P = paddedWidth
-    let t = part.tableBlock
-    let fPartial = part.outputPartial
-    fPartial.update(repeating: 0, count: batchSize * 16)
-    for jb in part.blockRange {
-      for g in 0..<G {
-        buildTableGroup(
-          weights: weights + 4 * g * P + jb * 16, weightStride: P, table: t + (g << 4) * 16, tableStride: 16)
-      }
-      let bias = load16(biases + jb * 16)
-      let a = load16(outputWeights + jb * 16)
-      for s in 0..<batchSize {
-        let bits = batchBits! + s * words
-        var acc0 = Vec16()
-        var acc1 = Vec16()
-        var acc2 = Vec16()
-        var acc3 = Vec16()
-        var g = 0
-        while g + 4 <= G {
-          acc0 += load16(t + (((g << 4) + nibble(bits, g)) << 4))
-          acc1 += load16(t + ((((g + 1) << 4) + nibble(bits, g + 1)) << 4))
-          acc2 += load16(t + ((((g + 2) << 4) + nibble(bits, g + 2)) << 4))
-          acc3 += load16(t + ((((g + 3) << 4) + nibble(bits, g + 3)) << 4))
-          g += 4
-        }
-        while g < G {
-          acc0 += load16(t + (((g << 4) + nibble(bits, g)) << 4))
-          g += 1
-        }
-        let pre = ((acc0 + acc1) + (acc2 + acc3)) + bias
-        store16(pre, hidden! + s * P + jb * 16)
-        let f = fPartial + s * 16
-        var fv = load16(f)
-        fv.addProduct(a, pre.replacing(with: 0, where: pre .< 0))
-        store16(fv, f)
-      }
-    }
-  }
-
-  private func neuronMajorLoss(needLoss: Bool) -> Double {
-    let invBatch = 1 / Float(batchSize)
-    var lossSum = 0.0
-    for s in 0..<batchSize {
-      let f =
-        scale
-        * (load16(parts[0].outputPartial + s * 16).sum() + load16(parts[1].outputPartial + s * 16).sum())
-      let y = batchLabels![s]
-      if needLoss { lossSum += Double(loss.valueAndDerivative(y * f).value) }
-      coefficients![s] = loss.derivative(y * f) * y * scale * invBatch
-    }
-    return lossSum / Double(batchSize)
-  }
-
-  private func neuronMajorBackward(part: PartScratch, rates: UpdateRates) {
-    let G = groups
-    let P = paddedWidth
-    let u = part.buckets
-    var check = Vec16()
-    for jb in part.blockRange {
-      u.update(repeating: 0, count: G * 256)
-      let a = load16(outputWeights + jb * 16)
-      var ga = Vec16()
-      var gb = Vec16()
-      for s in 0..<batchSize {
-        let bits = batchBits! + s * words
-        let pre = load16(hidden! + s * P + jb * 16)
-        let coefficient = coefficients![s]
-        let active = pre .> 0
-        let delta = Vec16().replacing(with: coefficient * a, where: active)
-        ga += coefficient * pre.replacing(with: 0, where: .!active)
-        gb += delta
-        for g in 0..<G {
-          let row = u + (((g << 4) + nibble(bits, g)) << 4)
-          store16(load16(row) + delta, row)
-        }
-      }
-      let grad = part.weightGradient
-      for g in 0..<G {
-        reduceBucketGroup(
-          buckets: u + (g << 8), bucketStride: 16, gradient: grad + 4 * g * 16, gradientStride: 16, rows: 4)
-      }
-      if rates.first != 0 {
-        for i in 0..<dimension {
-          let w = weights + i * P + jb * 16
-          let updated = rates.apply(load16(w), load16(grad + i * 16), rate: rates.first)
-          store16(updated, w)
-          check += updated
-        }
-      }
-      if rates.second != 0 {
-        let updated = rates.apply(a, ga, rate: rates.second)
-        store16(updated, outputWeights + jb * 16)
-        check += updated
-      }
-      if rates.bias != 0 {
-        let updated = rates.apply(load16(biases + jb * 16), gb, rate: rates.bias)
-        store16(updated, biases + jb * 16)
-        check += updated
-      }
-    }
-    part.finite = check.sum().isFinite
-  }
-
   // MARK: Samples
 
-  /// Draws (or copies) samples first..<first+count (count ≤ 8) of the current step's batch.
-  @inline(__always)
-  private func fillGroup(
-    first: Int, count: Int, step: Int, bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>
-  ) {
+  /// Draws (or copies) samples start..<start+count of the current step's batch into the part's chunk.
+  private func fillChunk(_ part: PartScratch, start: Int, count: Int, step: Int) {
     switch source {
     case .online(let generator, let random):
-      generator.generateGroup(
-        into: bits, labels: labels, count: count, firstItem: UInt32(truncatingIfNeeded: first),
-        random: random, sequence: UInt64(step))
+      generator.extraWords(
+        first: start, count: count, random: random, sequence: UInt64(step), flips: part.flipWords,
+        noises: part.noiseWords)
+      var first = 0
+      while first < count {
+        let n = min(8, count - first)
+        generator.generateGroup(
+          into: part.bits + first * words, labels: part.labels + first, count: n,
+          firstItem: UInt32(truncatingIfNeeded: start + first), random: random, sequence: UInt64(step),
+          extras: (UnsafePointer(part.flipWords + first), UnsafePointer(part.noiseWords + first)))
+        first += n
+      }
     case .finite(let set, let indices):
       set.bits.withUnsafeBufferPointer { all in
         for k in 0..<count {
-          let index = indices[first + k]
-          for w in 0..<words { bits[k * words + w] = all[index * words + w] }
-          labels[k] = set.labels[index]
+          let index = indices[start + k]
+          for w in 0..<words { part.bits[k * words + w] = all[index * words + w] }
+          part.labels[k] = set.labels[index]
         }
       }
     }
@@ -491,57 +375,68 @@ struct UpdateRates {
   }
 }
 
-/// Scratch owned by one part of the work (never shared between threads).
+/// Scratch owned by one part of the batch (never shared between threads).
 final class PartScratch {
   let sampleRange: Range<Int>
-  let blockRange: Range<Int>
-  /// Sample-major: buckets for every neuron; neuron-major: one 16-neuron block's buckets.
+  /// The chunk's packed samples, labels, transposed nibbles (groups × chunk) and per-sample values.
+  let bits: UnsafeMutablePointer<UInt64>
+  let labels: UnsafeMutablePointer<Float>
+  let nibbles: UnsafeMutablePointer<UInt8>
+  let coefficients: UnsafeMutablePointer<Float>
+  /// The chunk's spurious-flip and label-noise words.
+  let flipWords: UnsafeMutablePointer<UInt32>
+  let noiseWords: UnsafeMutablePointer<UInt32>
+  /// Hidden pre-activations, block-major: blocks × chunk × 16.
+  let hidden: UnsafeMutablePointer<Float>
+  /// f's 16 lanes per sample, and one block's δ per sample (chunk × 16 each).
+  let outputs: UnsafeMutablePointer<Float>
+  let deltas: UnsafeMutablePointer<Float>
+  /// Four groups' tables and buckets (16 rows × 16 lanes per group).
+  let table: UnsafeMutablePointer<Float>
   let buckets: UnsafeMutablePointer<Float>
-  /// Weight gradient, `groups·4` rows × the part's stride.
+  /// This part's gradients (weights block-major like `Engine.weights`).
   let weightGradient: UnsafeMutablePointer<Float>
   let outputGradient: UnsafeMutablePointer<Float>
   let biasGradient: UnsafeMutablePointer<Float>
-  /// Up to eight samples being processed, their labels, and one sample's table-row offsets.
-  let groupBits: UnsafeMutablePointer<UInt64>
-  let groupLabels: UnsafeMutablePointer<Float>
-  let offsets: UnsafeMutablePointer<Int32>
-  let hiddenRow: UnsafeMutablePointer<Float>
-  /// Neuron-major: one block's nibble table and this part's share of f per sample (16 lanes each).
-  let tableBlock: UnsafeMutablePointer<Float>
-  let outputPartial: UnsafeMutablePointer<Float>
   var lossSum = 0.0
   var finite = true
 
-  init(
-    sampleRange: Range<Int>, blockRange: Range<Int>, groups: Int, words: Int, paddedWidth: Int,
-    batchSize: Int, sampleMajor: Bool
-  ) {
+  init(sampleRange: Range<Int>, chunk: Int, groups: Int, rows: Int, words: Int, blocks: Int) {
     self.sampleRange = sampleRange
-    self.blockRange = blockRange
-    buckets = allocateFloats(groups * 16 * paddedWidth)
-    weightGradient = allocateFloats(groups * 4 * paddedWidth)
-    outputGradient = allocateFloats(paddedWidth)
-    biasGradient = allocateFloats(paddedWidth)
-    groupBits = .allocate(capacity: 8 * words)
-    groupBits.initialize(repeating: 0, count: 8 * words)
-    groupLabels = allocateFloats(8)
-    offsets = .allocate(capacity: groups + 16)
-    offsets.initialize(repeating: 0, count: groups + 16)
-    hiddenRow = allocateFloats(paddedWidth)
-    tableBlock = allocateFloats(sampleMajor ? 16 : groups * 256)
-    outputPartial = allocateFloats(batchSize * 16)
+    bits = .allocate(capacity: chunk * words)
+    bits.initialize(repeating: 0, count: chunk * words)
+    labels = allocateFloats(chunk)
+    nibbles = .allocate(capacity: groups * chunk)
+    nibbles.initialize(repeating: 0, count: groups * chunk)
+    coefficients = allocateFloats(chunk)
+    flipWords = .allocate(capacity: chunk + 8)
+    flipWords.initialize(repeating: 0, count: chunk + 8)
+    noiseWords = .allocate(capacity: chunk + 8)
+    noiseWords.initialize(repeating: 0, count: chunk + 8)
+    hidden = allocateFloats(blocks * chunk * 16)
+    outputs = allocateFloats(chunk * 16)
+    deltas = allocateFloats(chunk * 16)
+    table = allocateFloats(1024)
+    buckets = allocateFloats(1024)
+    weightGradient = allocateFloats(blocks * rows * 16)
+    outputGradient = allocateFloats(blocks * 16)
+    biasGradient = allocateFloats(blocks * 16)
   }
 
   deinit {
+    bits.deallocate()
+    labels.deallocate()
+    nibbles.deallocate()
+    coefficients.deallocate()
+    flipWords.deallocate()
+    noiseWords.deallocate()
+    hidden.deallocate()
+    outputs.deallocate()
+    deltas.deallocate()
+    table.deallocate()
     buckets.deallocate()
     weightGradient.deallocate()
     outputGradient.deallocate()
     biasGradient.deallocate()
-    groupBits.deallocate()
-    groupLabels.deallocate()
-    offsets.deallocate()
-    hiddenRow.deallocate()
-    tableBlock.deallocate()
-    outputPartial.deallocate()
   }
 }

@@ -49,20 +49,44 @@ func buildTableGroup(
   rows(3, high.3)
 }
 
-/// The inverse of `buildTableGroup` for gradients: coordinate k's sum is Σ_n ±U[n] (+ where bit k set).
+/// The inverse of `buildTableGroup` for gradients: coordinate k's sum is Σ_n ±U[n] (+ where bit k set),
+/// stored into `g` or added to it. A butterfly over the four bits: 16 loads and 30 adds instead of 64.
+/// The buckets are left zeroed for their next use (cheaper than a separate clearing pass).
 @inline(__always)
 func reduceBucketGroup(
-  buckets u: UnsafePointer<Float>, bucketStride: Int, gradient g: UnsafeMutablePointer<Float>,
-  gradientStride: Int, rows: Int
+  buckets u: UnsafeMutablePointer<Float>, bucketStride: Int, gradient g: UnsafeMutablePointer<Float>,
+  gradientStride: Int, accumulate: Bool = false
 ) {
-  for k in 0..<rows {
-    var sum = Vec16()
-    for n in 0..<16 {
-      let v = load16(u + n * bucketStride)
-      sum += (n >> k) & 1 == 1 ? v : -v
-    }
-    store16(sum, g + k * gradientStride)
+  @inline(__always) func row(_ n: Int) -> Vec16 { load16(u + n * bucketStride) }
+  // Bit 0: pair sums s8[m] = U[2m+1] + U[2m] and differences, whose total is coordinate 0's sum.
+  let s0 = row(1) + row(0)
+  let s1 = row(3) + row(2)
+  let s2 = row(5) + row(4)
+  let s3 = row(7) + row(6)
+  let s4 = row(9) + row(8)
+  let s5 = row(11) + row(10)
+  let s6 = row(13) + row(12)
+  let s7 = row(15) + row(14)
+  let d0 =
+    (((row(1) - row(0)) + (row(3) - row(2))) + ((row(5) - row(4)) + (row(7) - row(6))))
+    + (((row(9) - row(8)) + (row(11) - row(10))) + ((row(13) - row(12)) + (row(15) - row(14))))
+  // Bit 1 on the eight pair sums, then bits 2 and 3.
+  let t0 = s1 + s0
+  let t1 = s3 + s2
+  let t2 = s5 + s4
+  let t3 = s7 + s6
+  let d1 = ((s1 - s0) + (s3 - s2)) + ((s5 - s4) + (s7 - s6))
+  let d2 = (t1 - t0) + (t3 - t2)
+  let d3 = (t3 + t2) - (t1 + t0)
+  @inline(__always) func put(_ k: Int, _ v: Vec16) {
+    let target = g + k * gradientStride
+    store16(accumulate ? load16(target) + v : v, target)
   }
+  put(0, d0)
+  put(1, d1)
+  put(2, d2)
+  put(3, d3)
+  for n in 0..<16 { store16(Vec16(), u + n * bucketStride) }
 }
 
 /// The nibble (four sign bits) of group g of a packed sample.

@@ -79,9 +79,6 @@ public final class Trainer {
   /// Where the engine currently draws samples from; for tests.
   var currentSource: BatchSource { engine.currentSource }
 
-  /// Whether the engine runs the fused sample-major loop (else the neuron-major one); for tests.
-  var usesSampleMajorLoop: Bool { engine.sampleMajor }
-
   /// The current parameters (a snapshot).
   public var network: Network {
     if networkIsStale {
