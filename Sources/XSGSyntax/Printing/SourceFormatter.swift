@@ -1,4 +1,5 @@
-/// The canonical layout of a script (`xsg fmt`): one statement per line, two-space indentation, single
+/// The canonical layout of a script (`xsg fmt`): one statement per line (a block written on one line
+/// with at most one statement inside stays on one line), two-space indentation, single
 /// spaces around binary operators (none around `^`, `..` and `..<`), `{` on the statement's line, at
 /// most one blank line in a row, the `=` of consecutive `data`/`net`/`opt` lines and of probe entries
 /// aligned, and every comment kept. A comment inside a multi-line statement moves above it.
@@ -127,6 +128,11 @@ private struct LayoutPrinter {
     let pad = String(repeating: "  ", count: indent)
     leadingComments(before: statement.range.start.offset, indent: indent)
     gap(before: statement.range.start.line)
+    if let compact = compact(statement), pad.count + compact.count <= SourceFormatter.lineLength {
+      line(pad + compact, statement.range, indent, next)
+      lastLine = statement.range.end.line
+      return
+    }
     switch statement.kind {
     case .seed(let value):
       line(pad + "seed " + SourceFormatter.format(value), statement.range, indent, next)
@@ -183,6 +189,63 @@ private struct LayoutPrinter {
       close(function.body.range, indent: indent, next: next)
     }
     lastLine = statement.range.end.line
+  }
+
+  /// A block statement written on one line in the source, with at most one simple statement per body
+  /// and no comments inside, stays on one line (`fn twice(x) { return 2 * x }`,
+  /// `probe every 10 { loss = batch_loss(), acc = accuracy(f, iid) }`); nil otherwise.
+  private func compact(_ statement: Stmt) -> String? {
+    guard statement.range.start.line == statement.range.end.line else { return nil }
+    if nextComment < comments.count, comments[nextComment].range.start.offset < statement.range.end.offset {
+      return nil
+    }
+    func body(_ block: Block) -> String? {
+      guard let only = block.statements.first else { return "{ }" }
+      guard block.statements.count == 1, let text = LayoutPrinter.simple(only) else { return nil }
+      return "{ " + text + " }"
+    }
+    switch statement.kind {
+    case .probe(let every, let entries, _):
+      let list = entries.map { $0.name.name + " = " + SourceFormatter.format($0.value) }
+      return "probe every " + SourceFormatter.format(every)
+        + (list.isEmpty ? " { }" : " { " + list.joined(separator: ", ") + " }")
+    case .if(let branches, let otherwise):
+      var text = ""
+      for (index, branch) in branches.enumerated() {
+        guard let block = body(branch.body) else { return nil }
+        text += (index == 0 ? "if " : " else if ") + SourceFormatter.format(branch.condition) + " " + block
+      }
+      if let otherwise {
+        guard let block = body(otherwise) else { return nil }
+        text += " else " + block
+      }
+      return text
+    case .for(let variable, let sequence, let block):
+      return body(block).map { "for \(variable.name) in " + SourceFormatter.format(sequence) + " " + $0 }
+    case .function(let function):
+      let parameters = function.parameters.map { parameter in
+        parameter.name.name + (parameter.defaultValue.map { ": " + SourceFormatter.format($0) } ?? "")
+      }
+      let head = "fn \(function.name.name)(" + parameters.joined(separator: ", ") + ") "
+      return body(function.body).map { head + $0 }
+    default:
+      return nil
+    }
+  }
+
+  /// The one-line form of a statement without a block.
+  static func simple(_ statement: Stmt) -> String? {
+    switch statement.kind {
+    case .seed(let value): "seed " + SourceFormatter.format(value)
+    case .let(let name, let value): "let \(name.name) = " + SourceFormatter.format(value)
+    case .declaration(let kind, let name, let value):
+      "\(kind.rawValue) \(name.name) = " + SourceFormatter.format(value)
+    case .print(let values):
+      values.isEmpty ? "print" : "print " + values.map(SourceFormatter.format).joined(separator: ", ")
+    case .return(let value): "return" + (value.map { " " + SourceFormatter.format($0) } ?? "")
+    case .expression(let value): SourceFormatter.format(value)
+    case .probe, .if, .for, .function: nil
+    }
   }
 
   /// One line for a statement or probe entry: comments inside it go above it; a comment after it on
