@@ -19,10 +19,11 @@ public final class RunFolderWriter: @unchecked Sendable {
     self.flushInterval = flushInterval
     let files = FileManager.default
     if files.fileExists(atPath: url.path) {
-      // Same script, overrides and seed: the same folder; its previous contents are replaced.
-      for item in (try? files.contentsOfDirectory(atPath: url.path)) ?? [] {
-        try? files.removeItem(at: url.appending(path: item))
-      }
+      // Same script, overrides and seed: the same folder, and its previous contents are replaced. Only a
+      // run folder (it has meta.json) or an empty folder is ever cleared: `--out .` must not wipe a project.
+      let items = (try? files.contentsOfDirectory(atPath: url.path)) ?? []
+      guard items.isEmpty || items.contains("meta.json") else { throw RunFolderError.notARunFolder(url.path) }
+      for item in items { try? files.removeItem(at: url.appending(path: item)) }
     }
     do {
       try files.createDirectory(at: url, withIntermediateDirectories: true)
