@@ -32,9 +32,10 @@ struct Repl: ParsableCommand {
     let interrupts = InterruptFlag.shared
     SignalHandlers.install()
     let output = ReplOutput.standard
-    let settings = Interpreter.Settings(
+    var settings = Interpreter.Settings(
       threads: threads, progress: .automatic(quiet: false), write: output.write,
       shouldStop: { interrupts.isRequested })
+    settings.terminalColumns = { TerminalSize.columns() }
     let color = isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil
     let evaluator = RuntimeEvaluator(
       session: Session(settings: settings, color: color), interrupts: interrupts)
