@@ -32,26 +32,26 @@ struct CommandSpec {
   static let all: [CommandSpec] = [
     CommandSpec(
       name: ":help", argument: .optionalName, usage: ":help [NAME]",
-      summary: "list the commands, or describe a builtin, keyword or command"),
+      summary: "the commands, or help on a builtin, keyword, command"),
     CommandSpec(
       name: ":load", argument: .file, usage: ":load FILE",
-      summary: "run a script in this session, keeping its bindings"),
+      summary: "run a script here; its bindings stay"),
     CommandSpec(
       name: ":save", argument: .file, usage: ":save FILE",
-      summary: "write this session's successful entries as a script"),
+      summary: "write the entries that ran without error as a script"),
     CommandSpec(
       name: ":reset", argument: .nothing, usage: ":reset",
-      summary: "forget every binding, network and run of this session"),
+      summary: "forget every binding, network and run"),
     CommandSpec(
       name: ":env", argument: .nothing, usage: ":env", summary: "list the session's bindings and their kinds"),
     CommandSpec(
       name: ":describe", argument: .name, usage: ":describe NAME",
-      summary: "describe a binding in detail (a network, data set, optimiser or run)"),
+      summary: "a binding in detail: network, data, optimiser, run"),
     CommandSpec(
       name: ":history", argument: .nothing, usage: ":history", summary: "list the entries of the history"),
     CommandSpec(
       name: ":plot", argument: .expressions, usage: ":plot SERIES… [log]",
-      summary: "draw probe series (e.g. run.w_sp) in the terminal; `log` for a log y axis"),
+      summary: "draw probe series (run.w_sp) here; log: log y axis"),
     CommandSpec(
       name: ":quit", argument: .nothing, usage: ":quit", summary: "leave the REPL (so does Ctrl-D)"),
   ]
