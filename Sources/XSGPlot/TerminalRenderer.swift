@@ -150,7 +150,8 @@ public struct TerminalRenderer: Sendable {
   private func xLabelLine(plan: PanelPlan, labelWidth: Int, columns: Int, dotX: (Double) -> Double?) -> String
   {
     let offset = labelWidth + 2
-    var chars = Array(repeating: Character(" "), count: offset + columns + 8)
+    // The line is exactly `width` wide: a label at the right end moves left rather than wrap the terminal.
+    var chars = Array(repeating: Character(" "), count: max(width, offset + columns))
     var nextFree = 0
     for tick in plan.x.ticks {
       guard let x = dotX(tick.value) else { continue }
@@ -161,6 +162,7 @@ public struct TerminalRenderer: Sendable {
       for (i, c) in label.enumerated() { chars[start + i] = c }
       nextFree = start + label.count + 1
     }
+    while chars.last == " " { chars.removeLast() }
     return String(chars)
   }
 
