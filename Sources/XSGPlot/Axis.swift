@@ -53,6 +53,11 @@ public struct Axis: Equatable, Sendable {
       domain = lo...hi
       ticks = Ticks.symlog(lo, hi, threshold: t, target: targetTicks)
     }
+    // Widening data near the largest doubles can overflow; keep the ends finite so mapping stays defined.
+    let largest = Double.greatestFiniteMagnitude
+    if !domain.lowerBound.isFinite || !domain.upperBound.isFinite {
+      domain = max(domain.lowerBound, -largest)...min(domain.upperBound, largest)
+    }
   }
 
   /// Whether `value` has a position on `scale`.

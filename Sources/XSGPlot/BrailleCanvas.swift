@@ -17,6 +17,13 @@ struct BrailleCanvas {
     styles = Array(repeating: nil, count: columns * rows)
   }
 
+  /// A dot coordinate rounded to an integer, clamped far outside any grid so that overflowing values
+  /// (a reference curve at 10³⁰⁰, an infinite domain) are simply off the canvas instead of a trap.
+  static func dot(_ v: Double) -> Int {
+    guard v.isFinite else { return -1_000_000 }
+    return Int(min(max(v, -1_000_000), 1_000_000).rounded())
+  }
+
   var dotWidth: Int { columns * 2 }
   var dotHeight: Int { rows * 4 }
 
@@ -33,14 +40,15 @@ struct BrailleCanvas {
     let dx = b.0 - a.0
     let dy = b.1 - a.1
     let limit = Double(4 * (dotWidth + dotHeight))
+    guard dx.isFinite, dy.isFinite else { return }
     let steps = min(max(abs(dx), abs(dy)).rounded(.up), limit)
     if steps < 1 {
-      set(Int(a.0.rounded()), Int(a.1.rounded()), style: style)
+      set(BrailleCanvas.dot(a.0), BrailleCanvas.dot(a.1), style: style)
       return
     }
     for i in 0...Int(steps) {
       let t = Double(i) / steps
-      set(Int((a.0 + t * dx).rounded()), Int((a.1 + t * dy).rounded()), style: style)
+      set(BrailleCanvas.dot((a.0 + t * dx)), BrailleCanvas.dot((a.1 + t * dy)), style: style)
     }
   }
 

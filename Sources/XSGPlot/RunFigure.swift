@@ -32,7 +32,7 @@ extension RunFolder {
           })
       }
       for i in panels.indices { panels[i].showsLegend = i == 0 }
-    } else if !requested.isEmpty && requested.count > 1 {
+    } else if requested.count > 1 {
       panels = [Panel(series: names.flatMap { probeSeries($0) })]
     } else {
       panels = names.map { Panel(title: $0, series: probeSeries($0)) }

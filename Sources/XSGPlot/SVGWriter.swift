@@ -6,7 +6,8 @@ struct SVGWriter {
   /// `v` rounded to two decimals, without trailing zeros: 12.5, 3, −0.25 (ASCII minus, as SVG wants).
   static func number(_ v: Double) -> String {
     guard v.isFinite else { return "0" }
-    let hundredths = Int((v * 100).rounded())
+    // Far-off coordinates (clipped anyway) are capped so the integer conversion cannot overflow.
+    let hundredths = Int((min(max(v, -1e9), 1e9) * 100).rounded())
     let sign = hundredths < 0 ? "-" : ""
     let magnitude = abs(hundredths)
     let whole = magnitude / 100

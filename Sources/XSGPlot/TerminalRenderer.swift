@@ -54,7 +54,7 @@ public struct TerminalRenderer: Sendable {
         let x =
           plan.x.domain.lowerBound + (plan.x.domain.upperBound - plan.x.domain.lowerBound) * Double(dx)
           / Double(max(canvas.dotWidth - 1, 1))
-        if let y = dotY(reference.value(at: x)) { canvas.set(dx, Int(y.rounded()), style: -1) }
+        if let y = dotY(reference.value(at: x)) { canvas.set(dx, BrailleCanvas.dot(y), style: -1) }
       }
     }
     // Series: neurons first so the means are drawn over them; remember where each group's line ends.
@@ -71,21 +71,21 @@ public struct TerminalRenderer: Sendable {
         if let from = previous {
           canvas.line(from: from, to: (x, y), style: style)
         } else {
-          canvas.set(Int(x.rounded()), Int(y.rounded()), style: style)
+          canvas.set(BrailleCanvas.dot(x), BrailleCanvas.dot(y), style: style)
         }
         previous = (x, y)
-        if series.role != .neuron { ends[style] = min(max(Int(y.rounded()) / 4, 0), rows - 1) }
+        if series.role != .neuron { ends[style] = min(max(BrailleCanvas.dot(y) / 4, 0), rows - 1) }
       }
     }
     // Markers as vertical bars in cells no line passes through.
     var markerColumns: Set<Int> = []
     for marker in panel.markers {
-      if let x = dotX(marker.x) { markerColumns.insert(Int(x.rounded()) / 2) }
+      if let x = dotX(marker.x) { markerColumns.insert(BrailleCanvas.dot(x) / 2) }
     }
 
     var yTickRows: [Int: String] = [:]
     for tick in plan.y.ticks {
-      if let y = dotY(tick.value) { yTickRows[min(max(Int(y.rounded()) / 4, 0), rows - 1)] = tick.label }
+      if let y = dotY(tick.value) { yTickRows[min(max(BrailleCanvas.dot(y) / 4, 0), rows - 1)] = tick.label }
     }
 
     var lines: [String] = []
@@ -135,13 +135,13 @@ public struct TerminalRenderer: Sendable {
       guard let a = dotX(min(window.from, window.to)), let b = dotX(max(window.from, window.to)) else {
         continue
       }
-      let lo = max(0, Int(a.rounded()) / 2)
-      let hi = min(columns - 1, Int(b.rounded()) / 2)
+      let lo = max(0, BrailleCanvas.dot(a) / 2)
+      let hi = min(columns - 1, BrailleCanvas.dot(b) / 2)
       if lo <= hi { for c in lo...hi { axis[c] = "═" } }
     }
     for tick in plan.x.ticks {
       guard let x = dotX(tick.value) else { continue }
-      let c = Int(x.rounded()) / 2
+      let c = BrailleCanvas.dot(x) / 2
       if c >= 0, c < columns { axis[c] = "┬" }
     }
     return String(repeating: " ", count: labelWidth + 1) + "└" + String(axis)
@@ -150,17 +150,19 @@ public struct TerminalRenderer: Sendable {
   private func xLabelLine(plan: PanelPlan, labelWidth: Int, columns: Int, dotX: (Double) -> Double?) -> String
   {
     let offset = labelWidth + 2
-    var chars = Array(repeating: Character(" "), count: offset + columns + 8)
+    // The line is exactly `width` wide: a label at the right end moves left rather than wrap the terminal.
+    var chars = Array(repeating: Character(" "), count: max(width, offset + columns))
     var nextFree = 0
     for tick in plan.x.ticks {
       guard let x = dotX(tick.value) else { continue }
-      let center = offset + Int(x.rounded()) / 2
+      let center = offset + BrailleCanvas.dot(x) / 2
       let label = Array(tick.label)
       let start = max(0, min(center - label.count / 2, chars.count - label.count))
       guard start >= nextFree else { continue }
       for (i, c) in label.enumerated() { chars[start + i] = c }
       nextFree = start + label.count + 1
     }
+    while chars.last == " " { chars.removeLast() }
     return String(chars)
   }
 

@@ -117,7 +117,7 @@ public enum Ticks {
     guard threshold > 0 else { return linear(low, high, target: target) }
     var values: [Double] = []
     let base = log10(threshold).rounded(.down)
-    let top = log10(max(abs(low), abs(high), threshold))
+    let top = min(log10(max(abs(low), abs(high), threshold)), 308)
     let decades = Int((top - base).rounded(.up)) + 1
     let every = max(1, Int((Double(decades) / Double(max(target, 1))).rounded(.up)))
     var positive: [Double] = []

@@ -10,5 +10,6 @@ extension XSG {
     Plot.self,
     Repl.self,
     Bench.self,
+    Builtins.self,
   ]
 }

@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test func fmtPrintsWritesAndChecks() throws {
-    let messy = "let d=100   # dimension\nif d>1{print d}\n"
+    let messy = "let d=100   # dimension\nif d>1{print d\n}\n"
     let canonical = "let d = 100  # dimension\nif d > 1 {\n  print d\n}\n"
     let folder = try scratch(["m.xsg": messy])
 
@@ -74,9 +74,9 @@ import Testing
 
     let checked = try Binary.run(["fmt", "--check", "m.xsg"], in: folder)
     #expect(checked.status == 1)
-    #expect(checked.stdout.hasPrefix("--- m.xsg\n+++ m.xsg (formatted)\n@@ -1,2 +1,4 @@\n"))
+    #expect(checked.stdout.hasPrefix("--- m.xsg\n+++ m.xsg (formatted)\n@@ -1,3 +1,4 @@\n"))
     #expect(
-      checked.stdout.contains("-if d>1{print d}\n+let d = 100  # dimension\n+if d > 1 {\n+  print d\n+}\n"))
+      checked.stdout.contains("-if d>1{print d\n+let d = 100  # dimension\n+if d > 1 {\n+  print d\n }\n"))
 
     let written = try Binary.run(["fmt", "-w", "m.xsg"], in: folder)
     #expect(written.status == 0)

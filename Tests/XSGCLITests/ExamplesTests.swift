@@ -34,7 +34,7 @@ import Testing
     Example(
       file: "paper/5_sweep.xsg", overrides: ["d=20", "steps=40", "λs=[0, 0.25]", "seeds=2"],
       outputs: ["index.csv"]
-        + ["λ=0,s=1", "λ=0,s=2", "λ=0.25,s=1", "λ=0.25,s=2"].flatMap {
+        + ["λ=0,trial=1", "λ=0,trial=2", "λ=0.25,trial=1", "λ=0.25,trial=2"].flatMap {
           ["\($0)/probes.csv", "\($0)/accuracy.svg"]
         }),
     Example(
@@ -44,7 +44,7 @@ import Testing
     Example(
       file: "paper/7_glasgow_scaling.xsg", overrides: ["ds=[10, 20]", "steps=40", "seeds=1"],
       outputs: ["index.csv"]
-        + ["d=10,s=1", "d=20,s=1"].flatMap { ["\($0)/probes.csv", "\($0)/accuracy.svg"] }),
+        + ["d=10,trial=1", "d=20,trial=1"].flatMap { ["\($0)/probes.csv", "\($0)/accuracy.svg"] }),
   ]
 
   @Test(arguments: all) func runsAtReducedSize(_ example: Example) throws {

@@ -106,6 +106,13 @@ struct ReplEndToEndTests {
     #expect(runs.first?.hasPrefix("stdin-") == true)
   }
 
+  @Test func aScriptNameAloneIsAnUnknownSubcommandWithAHint() throws {
+    let result = try Binary.run(["experiment.xsg"])
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.contains("unknown subcommand 'experiment.xsg'; to run a script: xsg run experiment.xsg"))
+  }
+
   @Test func pipedErrorsAreDiagnosticsWithTheExitCodeOfRun() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

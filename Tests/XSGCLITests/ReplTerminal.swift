@@ -27,7 +27,11 @@ final class ReplTerminal {
   init(_ arguments: [String] = []) throws {
     folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let command = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    // The shell reports xsg's exit status on the screen: tmux's own `pane_dead_status` is sometimes
+    // missing when the pane has just died. It ignores Ctrl-C itself, so only xsg sees it (xsg installs its
+    // own handler, so the inherited "ignore" does not reach it).
+    let xsg = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    let command = "trap '' INT; \(xsg); echo \"[xsg exited with status $?]\""
     try tmux([
       "-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "100", "-y", "40", "-c", folder.path,
       "-e", "HOME=\(folder.path)", "-e", "XDG_STATE_HOME=\(folder.path)/state", "-e", "NO_COLOR=1",
@@ -76,18 +80,10 @@ final class ReplTerminal {
 
   /// The exit status of xsg once it has exited, waiting at most `seconds`.
   func exitStatus(seconds: Double = 10) throws -> Int32 {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      let state = try tmux(["display-message", "-p", "-t", "repl", "#{pane_dead} #{pane_dead_status}"])
-      let fields = state.split(separator: " ")
-      if fields.first == "1", fields.count > 1,
-        let status = Int32(fields[1].trimmingCharacters(in: .newlines))
-      {
-        return status
-      }
-      usleep(50_000)
-    }
-    throw Timeout(waitingFor: "xsg to exit", screen: (try? screen()) ?? "")
+    let marker = "[xsg exited with status "
+    let screen = try waitFor("xsg to exit", seconds: seconds) { $0.contains(marker) }
+    let status = screen.components(separatedBy: marker).last?.prefix { $0.isNumber } ?? ""
+    return Int32(status) ?? -1
   }
 
   /// Stops the tmux server (and xsg with it) and removes the folder.

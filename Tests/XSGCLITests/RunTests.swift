@@ -188,6 +188,15 @@ import Testing
     #expect(runtime.stderr.contains("runtime.xsg:1:"))
     #expect(runtime.stderr.contains("flip: 1.3 is out of range"))
     #expect(try Self.json(dir.appending(path: "r/meta.json"))["status"] as? String == "failed")
+
+    // --out never clears a folder that is not a run folder.
+    try FileManager.default.createDirectory(
+      at: dir.appending(path: "project"), withIntermediateDirectories: true)
+    try "keep".write(to: dir.appending(path: "project/notes.txt"), atomically: true, encoding: .utf8)
+    let refused = try Binary.run(["run", "exp.xsg", "--quiet", "--out", "project"], in: dir)
+    #expect(refused.status == 70)
+    #expect(refused.stderr.contains("is not a run folder"))
+    #expect(FileManager.default.fileExists(atPath: dir.appending(path: "project/notes.txt").path))
   }
 
   @Test func scriptsCannotWriteOutsideTheirFolder() throws {

@@ -146,6 +146,7 @@ import Testing
     #expect(SVGWriter.number(-0.25) == "-0.25")
     #expect(SVGWriter.number(3.999) == "4")
     #expect(SVGWriter.number(0.07) == "0.07")
+    #expect(SVGWriter.number(1e300) == "1000000000" && SVGWriter.number(.nan) == "0")
     let text = SVGRenderer().render(
       Figure(panel: Panel(series: [Series(name: "s", points: [(0, 1.0 / 3), (1, 2.0 / 3)])])))
     let numbers = text.split(whereSeparator: { !"0123456789.".contains($0) }).filter { $0.contains(".") }

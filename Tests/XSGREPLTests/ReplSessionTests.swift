@@ -19,7 +19,8 @@ import XSGRuntime
     _ lines: [String], shouldStop: @escaping @Sendable () -> Bool = { false }
   ) -> (repl: Repl, output: CapturedOutput, reader: ScriptedLineReader) {
     let output = CapturedOutput()
-    let settings = Interpreter.Settings(write: output.sink.write, shouldStop: shouldStop)
+    var settings = Interpreter.Settings(write: output.sink.write, shouldStop: shouldStop)
+    settings.terminalColumns = { 64 }
     let evaluator = RuntimeEvaluator(session: Session(settings: settings), interrupts: InterruptFlag())
     let reader = ScriptedLineReader(lines: lines)
     let repl = Repl(reader: reader, evaluator: evaluator, output: output.sink, terminalColumns: { 70 })
@@ -114,6 +115,18 @@ import XSGRuntime
     #expect(output.out.contains("r.loss"))
     #expect(output.out.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
     #expect(output.err.contains("not a probe series or a run"), "\(output.err)")
+  }
+
+  @Test func thePlotBuiltinDrawsInTheTerminalWidth() {
+    let output = run(
+      Self.setup + [
+        "probe every 2 {", "  w_sp = mean(abs(f.w_sp))", "}",
+        "let r = train f on hyper with o for 20 steps", "plot(r, \"w_sp\")",
+      ])
+    let lines = output.out.split(separator: "\n")
+    #expect(lines.count > 8, "\(output.err)")
+    #expect(lines.allSatisfy { $0.count <= 64 }, "\(output.out)")
+    #expect(output.out.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
   }
 
   @Test func saveThenLoadRebuildsTheSession() throws {

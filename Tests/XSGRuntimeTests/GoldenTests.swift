@@ -21,6 +21,19 @@ import XSGSyntax
     #expect(Self.files.count >= 10)
   }
 
+  /// Every builtin and every member is exercised by some golden script.
+  @Test func everyBuiltinAndMemberHasAGoldenScript() throws {
+    let text = try Self.files.map { try String(contentsOf: Self.folder.appending(path: $0), encoding: .utf8) }
+      .joined(separator: "\n")
+    let words = Set(
+      text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init))
+    let unused = Registry.all.map(\.name).filter { !words.contains($0) }
+    #expect(unused.isEmpty, "no golden script uses \(unused)")
+    let members = Members.network + Members.run + Members.series + Members.data + Members.optimizer
+    let unusedMembers = members.map(\.name).filter { $0 != "<probe>" && !words.contains($0) }
+    #expect(unusedMembers.isEmpty, "no golden script uses the members \(unusedMembers)")
+  }
+
   @Test(arguments: files)
   func golden(_ name: String) throws {
     let text = try String(contentsOf: Self.folder.appending(path: name), encoding: .utf8)

@@ -23,37 +23,51 @@ enum CommandArgument {
 }
 
 /// One row of the command table: `:help` prints it, the parser and the completer read it.
-struct CommandSpec {
+struct CommandSpec: Sendable {
   let name: String
   let argument: CommandArgument
   let usage: String
   let summary: String
+  /// Makes the command from its words after the name and the rest of the line (trimmed).
+  let make: @Sendable (_ words: [String], _ rest: String) -> ReplCommand
 
   static let all: [CommandSpec] = [
     CommandSpec(
       name: ":help", argument: .optionalName, usage: ":help [NAME]",
-      summary: "list the commands, or describe a builtin, keyword or command"),
+      summary: "the commands, or help on a builtin, keyword, command",
+      make: { words, _ in .help(topic: words.first) }),
     CommandSpec(
       name: ":load", argument: .file, usage: ":load FILE",
-      summary: "run a script in this session, keeping its bindings"),
+      summary: "run a script here; its bindings stay",
+      make: { _, rest in .load(path: rest) }),
     CommandSpec(
       name: ":save", argument: .file, usage: ":save FILE",
-      summary: "write this session's successful entries as a script"),
+      summary: "write the entries that ran without error as a script",
+      make: { _, rest in .save(path: rest) }),
     CommandSpec(
       name: ":reset", argument: .nothing, usage: ":reset",
-      summary: "forget every binding, network and run of this session"),
+      summary: "forget every binding, network and run",
+      make: { _, _ in .reset }),
     CommandSpec(
-      name: ":env", argument: .nothing, usage: ":env", summary: "list the session's bindings and their kinds"),
+      name: ":env", argument: .nothing, usage: ":env", summary: "list the session's bindings and their kinds",
+      make: { _, _ in .env }),
     CommandSpec(
       name: ":describe", argument: .name, usage: ":describe NAME",
-      summary: "describe a binding in detail (a network, data set, optimiser or run)"),
+      summary: "a binding in detail: network, data, optimiser, run",
+      make: { words, _ in .describe(name: words[0]) }),
     CommandSpec(
-      name: ":history", argument: .nothing, usage: ":history", summary: "list the entries of the history"),
+      name: ":history", argument: .nothing, usage: ":history", summary: "list the entries of the history",
+      make: { _, _ in .history }),
     CommandSpec(
       name: ":plot", argument: .expressions, usage: ":plot SERIES… [log]",
-      summary: "draw probe series (e.g. run.w_sp) in the terminal; `log` for a log y axis"),
+      summary: "draw probe series (run.w_sp) here; log: log y axis",
+      make: { words, _ in
+        let logScale = words.count > 1 && words.last == "log"
+        return .plot(series: logScale ? Array(words.dropLast()) : words, logScale: logScale)
+      }),
     CommandSpec(
-      name: ":quit", argument: .nothing, usage: ":quit", summary: "leave the REPL (so does Ctrl-D)"),
+      name: ":quit", argument: .nothing, usage: ":quit", summary: "leave the REPL (so does Ctrl-D)",
+      make: { _, _ in .quit }),
   ]
 
   /// The command that `word` names: its full name or an unambiguous prefix (`:q` is `:quit`).
@@ -92,20 +106,7 @@ extension ReplCommand {
     case .expressions:
       guard !arguments.isEmpty else { throw usage() }
     }
-    switch spec.name {
-    case ":help": return .help(topic: arguments.first)
-    case ":load": return .load(path: rest)
-    case ":save": return .save(path: rest)
-    case ":reset": return .reset
-    case ":env": return .env
-    case ":describe": return .describe(name: arguments[0])
-    case ":history": return .history
-    case ":plot":
-      let logScale = arguments.count > 1 && arguments.last == "log"
-      let series = logScale ? Array(arguments.dropLast()) : arguments
-      return .plot(series: series, logScale: logScale)
-    default: return .quit
-    }
+    return spec.make(arguments, rest)
   }
 }
 

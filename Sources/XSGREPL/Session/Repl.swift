@@ -136,9 +136,10 @@ public final class Repl {
         $0.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary
       }
       return """
-        Type a statement or an expression; an expression alone shows its value. An entry continues on
-        the next line while a bracket is open or a line ends with an operator. Tab completes names,
-        members after `.`, named arguments and file names; Ctrl-C stops training at the next step or
+        Type a statement or an expression; an expression alone shows its value.
+        An entry goes on over several lines while a bracket is open or a line
+        ends with an operator. Tab completes names, members after `.`, named
+        arguments and file names. Ctrl-C stops training at the next step, or
         clears the line; Ctrl-D quits.
 
         \(rows.joined(separator: "\n"))

@@ -17,6 +17,9 @@ public final class Interpreter: @unchecked Sendable {
     public var write: @Sendable (String) -> Void
     /// Polled at every step boundary and between statements: true stops the script cleanly.
     public var shouldStop: @Sendable () -> Bool
+    /// The width of the terminal that `plot(…)` draws in when there is no run folder (the REPL sets it
+    /// to its terminal's width).
+    public var terminalColumns: @Sendable () -> Int = { 72 }
 
     public init(
       seedOverride: Int? = nil, threads: Int = 1, overrides: [Override] = [],

@@ -63,7 +63,9 @@ extension Interpreter {
         entries.append((entry, block.scope))
       }
     }
-    let every = blocks.map(\.every).reduce(0, gcd)
+    let probeEvery = blocks.map(\.every).reduce(0, gcd)
+    // The core calls back at this cadence: probe times, or (without probes) often enough for progress.
+    let every = probeEvery > 0 ? probeEvery : max(1, count / 200)
 
     try record(seed: seed)
     let trainer: Trainer
@@ -90,8 +92,15 @@ extension Interpreter {
     let outcome: TrainingOutcome
     do {
       outcome = try trainer.train(
-        steps: count, every: every == 0 ? max(1, count) : every, shouldStop: settings.shouldStop
+        steps: count, every: every, shouldStop: settings.shouldStop
       ) { moment in
+        let isProbeTime =
+          probeEvery > 0 || moment.step == start.step || moment.step == start.step + count
+          || settings.shouldStop()
+        guard isProbeTime else {
+          progress.update(step: moment.step, probes: [])
+          return
+        }
         net.network = moment.network
         probeMoment = ProbeMoment(step: moment.step, batchLoss: moment.batchLoss)
         defer { probeMoment = nil }

@@ -86,3 +86,26 @@ extension RuntimeError.Code {
     }
   }
 }
+
+extension BuiltinDocs {
+  /// One line per builtin, grouped by category: the overview `xsg builtins` and `xsg help builtins` print.
+  /// With a `width`, each line is cut to it (with "…") so a help screen does not wrap.
+  public static func summary(width: Int? = nil) -> String {
+    var lines: [String] = []
+    for category in Builtin.Category.allCases {
+      let builtins = Registry.all.filter { $0.category == category }
+      guard !builtins.isEmpty else { continue }
+      if !lines.isEmpty { lines.append("") }
+      lines.append(category.rawValue.uppercased() + ":")
+      let column = min(34, builtins.map(\.signature.count).max() ?? 0)
+      for builtin in builtins {
+        let signature = builtin.signature
+        let pad = String(repeating: " ", count: max(1, column - signature.count + 2))
+        var line = "  " + signature + pad + builtin.doc
+        if let width, line.count > width { line = String(line.prefix(width - 1)) + "…" }
+        lines.append(line)
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

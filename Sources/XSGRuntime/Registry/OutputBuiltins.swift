@@ -65,7 +65,8 @@ enum OutputBuiltins {
       let figure = Figure(
         title: title, panel: Panel(yLabel: probes.joined(separator: ", "), yScale: scale, series: series))
       guard let folder = call.interpreter.folder else {
-        call.interpreter.settings.write(TerminalRenderer().render(figure) + "\n")
+        let width = call.interpreter.settings.terminalColumns()
+        call.interpreter.settings.write(TerminalRenderer(width: width).render(figure) + "\n")
         return .none
       }
       let name = call.has("file") ? call.string("file") : probes.joined(separator: "-") + ".svg"

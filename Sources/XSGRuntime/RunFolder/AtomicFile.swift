@@ -25,11 +25,14 @@ public enum AtomicFile {
 public enum RunFolderError: Error, CustomStringConvertible, Equatable {
   case cannotWrite(String, String)
   case cannotCreate(String, String)
+  case notARunFolder(String)
 
   public var description: String {
     switch self {
     case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
     case .cannotCreate(let path, let reason): "cannot create the run folder \(path): \(reason)"
+    case .notARunFolder(let path):
+      "\(path) exists and is not a run folder (no meta.json); choose another --out, nothing was written"
     }
   }
 }

@@ -19,10 +19,11 @@ public final class RunFolderWriter: @unchecked Sendable {
     self.flushInterval = flushInterval
     let files = FileManager.default
     if files.fileExists(atPath: url.path) {
-      // Same script, overrides and seed: the same folder; its previous contents are replaced.
-      for item in (try? files.contentsOfDirectory(atPath: url.path)) ?? [] {
-        try? files.removeItem(at: url.appending(path: item))
-      }
+      // Same script, overrides and seed: the same folder, and its previous contents are replaced. Only a
+      // run folder (it has meta.json) or an empty folder is ever cleared: `--out .` must not wipe a project.
+      let items = (try? files.contentsOfDirectory(atPath: url.path)) ?? []
+      guard items.isEmpty || items.contains("meta.json") else { throw RunFolderError.notARunFolder(url.path) }
+      for item in items { try? files.removeItem(at: url.appending(path: item)) }
     }
     do {
       try files.createDirectory(at: url, withIntermediateDirectories: true)
@@ -144,6 +145,9 @@ public final class RunRecord: @unchecked Sendable {
   public internal(set) var steps = 0
   public internal(set) var status: RunMeta.Status = .running
   private var lastFlush = Date.distantPast
+  /// Seconds the last rewrite took: rewrites wait at least ten times that, so a long run with many rows
+  /// spends at most ~10% of its time rewriting files.
+  private var lastFlushCost = 0.0
 
   init(folder: RunFolderWriter, parameters: [(String, String)], probeNames: [String]) {
     self.folder = folder
@@ -169,8 +173,12 @@ public final class RunRecord: @unchecked Sendable {
   /// Rewrites the files when forced or when `flushInterval` has passed since the last rewrite.
   public func flush(force: Bool) throws {
     let now = Date()
-    guard force || now.timeIntervalSince(lastFlush) >= folder.flushInterval else { return }
-    lastFlush = now
+    let interval = max(folder.flushInterval, 10 * lastFlushCost)
+    guard force || now.timeIntervalSince(lastFlush) >= interval else { return }
+    defer {
+      lastFlush = Date()
+      lastFlushCost = lastFlush.timeIntervalSince(now)
+    }
     let base = url
     try AtomicFile.write(table.csv, to: base.appending(path: "probes.csv"))
     try AtomicFile.write(table.jsonLines, to: base.appending(path: "probes.jsonl"))

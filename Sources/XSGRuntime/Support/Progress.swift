@@ -53,7 +53,9 @@ public final class Progress: @unchecked Sendable {
       let width = 24
       let done = total > 0 ? min(width, width * step / total) : width
       let bar = String(repeating: "█", count: done) + String(repeating: "·", count: width - done)
-      write("\r\u{1B}[K\(label) \(bar) \(status(step: step, now: now, probes: probes))")
+      // A line longer than the terminal wraps, and `\r` then redraws only its last part: cut it to fit.
+      let line = "\(label) \(bar) \(status(step: step, now: now, probes: probes))"
+      write("\r\u{1B}[K" + String(line.prefix(Self.terminalColumns() - 1)))
       drawn = true
     case .lines(let every):
       guard now.timeIntervalSince(lastDraw) >= every else { return }
@@ -80,6 +82,13 @@ public final class Progress: @unchecked Sendable {
     }
     let values = probes.prefix(4).map { "\($0.0) \($0.1)" }
     return (parts + values).joined(separator: "  ")
+  }
+
+  /// The width of the terminal on stderr, 80 when it does not say.
+  static func terminalColumns() -> Int {
+    var size = winsize()
+    guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
   }
 
   static func rate(_ x: Double) -> String {

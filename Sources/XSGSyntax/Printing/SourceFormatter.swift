@@ -1,4 +1,5 @@
-/// The canonical layout of a script (`xsg fmt`): one statement per line, two-space indentation, single
+/// The canonical layout of a script (`xsg fmt`): one statement per line (a block written on one line
+/// with at most one statement inside stays on one line), two-space indentation, single
 /// spaces around binary operators (none around `^`, `..` and `..<`), `{` on the statement's line, at
 /// most one blank line in a row, the `=` of consecutive `data`/`net`/`opt` lines and of probe entries
 /// aligned, and every comment kept. A comment inside a multi-line statement moves above it.
@@ -21,7 +22,8 @@ public enum SourceFormatter {
     var printer = LayoutPrinter(comments: program.comments)
     printer.statements(program.statements, indent: 0, end: Int.max)
     printer.leadingComments(before: Int.max, indent: 0)
-    return printer.lines.isEmpty ? "" : printer.lines.joined(separator: "\n") + "\n"
+    let lines = printer.aligningTrailingComments()
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
   }
 
   /// One expression in canonical form.
@@ -77,6 +79,10 @@ private struct LayoutPrinter {
   var nextComment = 0
   /// The last source line printed in the current block; a gap before the next item becomes one blank line.
   var lastLine: Int?
+  /// Trailing comments by output line: the width of the code before it, and the comment.
+  var trailingComments: [Int: (width: Int, comment: String)] = [:]
+  /// Where the last trailing comment was in the source.
+  var lastTrailing: SourceLocation?
 
   init(comments: [LineComment]) { self.comments = comments }
 
@@ -122,6 +128,11 @@ private struct LayoutPrinter {
     let pad = String(repeating: "  ", count: indent)
     leadingComments(before: statement.range.start.offset, indent: indent)
     gap(before: statement.range.start.line)
+    if let compact = compact(statement), pad.count + compact.count <= SourceFormatter.lineLength {
+      line(pad + compact, statement.range, indent, next)
+      lastLine = statement.range.end.line
+      return
+    }
     switch statement.kind {
     case .seed(let value):
       line(pad + "seed " + SourceFormatter.format(value), statement.range, indent, next)
@@ -180,11 +191,68 @@ private struct LayoutPrinter {
     lastLine = statement.range.end.line
   }
 
+  /// A block statement written on one line in the source, with at most one simple statement per body
+  /// and no comments inside, stays on one line (`fn twice(x) { return 2 * x }`,
+  /// `probe every 10 { loss = batch_loss(), acc = accuracy(f, iid) }`); nil otherwise.
+  private func compact(_ statement: Stmt) -> String? {
+    guard statement.range.start.line == statement.range.end.line else { return nil }
+    if nextComment < comments.count, comments[nextComment].range.start.offset < statement.range.end.offset {
+      return nil
+    }
+    func body(_ block: Block) -> String? {
+      guard let only = block.statements.first else { return "{ }" }
+      guard block.statements.count == 1, let text = LayoutPrinter.simple(only) else { return nil }
+      return "{ " + text + " }"
+    }
+    switch statement.kind {
+    case .probe(let every, let entries, _):
+      let list = entries.map { $0.name.name + " = " + SourceFormatter.format($0.value) }
+      return "probe every " + SourceFormatter.format(every)
+        + (list.isEmpty ? " { }" : " { " + list.joined(separator: ", ") + " }")
+    case .if(let branches, let otherwise):
+      var text = ""
+      for (index, branch) in branches.enumerated() {
+        guard let block = body(branch.body) else { return nil }
+        text += (index == 0 ? "if " : " else if ") + SourceFormatter.format(branch.condition) + " " + block
+      }
+      if let otherwise {
+        guard let block = body(otherwise) else { return nil }
+        text += " else " + block
+      }
+      return text
+    case .for(let variable, let sequence, let block):
+      return body(block).map { "for \(variable.name) in " + SourceFormatter.format(sequence) + " " + $0 }
+    case .function(let function):
+      let parameters = function.parameters.map { parameter in
+        parameter.name.name + (parameter.defaultValue.map { ": " + SourceFormatter.format($0) } ?? "")
+      }
+      let head = "fn \(function.name.name)(" + parameters.joined(separator: ", ") + ") "
+      return body(function.body).map { head + $0 }
+    default:
+      return nil
+    }
+  }
+
+  /// The one-line form of a statement without a block.
+  static func simple(_ statement: Stmt) -> String? {
+    switch statement.kind {
+    case .seed(let value): "seed " + SourceFormatter.format(value)
+    case .let(let name, let value): "let \(name.name) = " + SourceFormatter.format(value)
+    case .declaration(let kind, let name, let value):
+      "\(kind.rawValue) \(name.name) = " + SourceFormatter.format(value)
+    case .print(let values):
+      values.isEmpty ? "print" : "print " + values.map(SourceFormatter.format).joined(separator: ", ")
+    case .return(let value): "return" + (value.map { " " + SourceFormatter.format($0) } ?? "")
+    case .expression(let value): SourceFormatter.format(value)
+    case .probe, .if, .for, .function: nil
+    }
+  }
+
   /// One line for a statement or probe entry: comments inside it go above it; a comment after it on
   /// its last line, before `next`, stays at the end of the line.
   private mutating func line(_ text: String, _ range: SourceRange, _ indent: Int, _ next: Int) {
     inner(before: range.end.offset, indent: indent)
-    lines.append(text + trailing(onLine: range.end.line, before: next))
+    append(text, comment: trailing(onLine: range.end.line, before: next))
   }
 
   /// A statement ending in an expression (`let x = …`, a call). When its line would be longer than
@@ -214,8 +282,9 @@ private struct LayoutPrinter {
       return line(single, range, indent, next)
     }
     inner(before: range.end.offset, indent: indent)
-    wrapped[wrapped.count - 1] += trailing(onLine: range.end.line, before: next)
-    lines += wrapped
+    let comment = trailing(onLine: range.end.line, before: next)
+    lines += wrapped.dropLast()
+    append(wrapped[wrapped.count - 1], comment: comment)
   }
 
   /// A header ending in `{` and the block's statements (its `}` is printed by `close`).
@@ -233,22 +302,29 @@ private struct LayoutPrinter {
   /// first statement stays.
   private mutating func open(_ text: String, brace: SourceRange, before first: Int, _ indent: Int) {
     inner(before: brace.start.offset, indent: indent)
-    lines.append(text + trailing(onLine: brace.start.line, before: first))
+    append(text, comment: trailing(onLine: brace.start.line, before: first))
   }
 
   /// The comments left before a `}` and the `}` line itself.
   private mutating func close(_ block: SourceRange, indent: Int, next: Int) {
     leadingComments(before: block.end.offset - 1, indent: indent + 1)
-    lines.append(
-      String(repeating: "  ", count: indent) + "}" + trailing(onLine: block.end.line, before: next))
+    append(
+      String(repeating: "  ", count: indent) + "}", comment: trailing(onLine: block.end.line, before: next))
   }
 
-  /// Own-line comments that start before `offset`, each on its own line.
+  /// Own-line comments that start before `offset`, each on its own line. One written right under a
+  /// trailing comment, in its column, continues it and stays in that column.
   mutating func leadingComments(before offset: Int, indent: Int) {
     while nextComment < comments.count, comments[nextComment].range.start.offset < offset {
       let comment = comments[nextComment]
-      gap(before: comment.range.start.line)
-      lines.append(String(repeating: "  ", count: indent) + comment.text.trimmingTrailingSpaces())
+      let start = comment.range.start
+      if let previous = lastTrailing, start.line == previous.line + 1, start.column == previous.column {
+        append("", comment: comment.text.trimmingTrailingSpaces())
+        lastTrailing = start
+      } else {
+        gap(before: start.line)
+        lines.append(String(repeating: "  ", count: indent) + comment.text.trimmingTrailingSpaces())
+      }
       lastLine = comment.range.end.line
       nextComment += 1
     }
@@ -261,14 +337,43 @@ private struct LayoutPrinter {
     lastLine = saved
   }
 
-  /// The comment on `line` before offset `limit`, as "  # …", or "".
-  private mutating func trailing(onLine line: Int, before limit: Int) -> String {
+  /// The comment on `line` before offset `limit`, if any.
+  private mutating func trailing(onLine line: Int, before limit: Int) -> String? {
     guard nextComment < comments.count, comments[nextComment].range.start.line == line,
       comments[nextComment].range.start.offset < limit
-    else { return "" }
+    else { return nil }
     let comment = comments[nextComment]
     nextComment += 1
-    return "  " + comment.text.trimmingTrailingSpaces()
+    lastTrailing = comment.range.start
+    return comment.text.trimmingTrailingSpaces()
+  }
+
+  /// A line of code with its trailing comment, if any (aligned later by `aligningTrailingComments`).
+  private mutating func append(_ code: String, comment: String?) {
+    if let comment { trailingComments[lines.count] = (code.count, comment) }
+    lines.append(code)
+  }
+
+  /// The lines with their trailing comments; the comments of consecutive lines start in one column, two
+  /// spaces after the longest code among them (as a reader aligns them by hand).
+  func aligningTrailingComments() -> [String] {
+    var result = lines
+    var index = 0
+    while index < lines.count {
+      guard trailingComments[index] != nil else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < lines.count, trailingComments[end] != nil { end += 1 }
+      let column = (index..<end).map { trailingComments[$0]!.width }.max()! + 2
+      for line in index..<end {
+        let (width, comment) = trailingComments[line]!
+        result[line] += String(repeating: " ", count: column - width) + comment
+      }
+      index = end
+    }
+    return result
   }
 
   /// One blank line when the source had at least one between the previous item and this one.

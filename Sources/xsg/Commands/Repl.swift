@@ -9,16 +9,25 @@ struct Repl: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Explore interactively: the REPL (what `xsg` alone starts on a terminal).",
     discussion: """
-      Declare data, networks and optimisers, train, inspect and plot probes, train more. :help lists the
-      commands; Tab completes; Ctrl-C stops training at the next step; Ctrl-D quits. History is kept in
-      $XDG_STATE_HOME/xsg/history (else ~/.xsg_history). Without a terminal on stdin, the input runs as a
-      script, exactly like `xsg run -`.
+      Declare data, networks and optimisers, train, inspect and plot probes, train more. :help lists \
+      the commands; Tab completes; Ctrl-C stops training at the next step; Ctrl-D quits. History is \
+      kept in $XDG_STATE_HOME/xsg/history (else ~/.xsg_history). Without a terminal on stdin, the \
+      input runs as a script, exactly like `xsg run -`.
       """)
 
   @Option(name: .long, help: "Compute threads for training (1 or 2); results are identical for every value.")
   var threads: Int = 1
 
+  /// `xsg` passes words it does not know as subcommands here (the REPL is the default subcommand):
+  /// report them as the unknown subcommands they are.
+  @Argument(help: .hidden)
+  var unknown: [String] = []
+
   func validate() throws {
+    if let word = unknown.first {
+      let hint = word.hasSuffix(".xsg") ? "; to run a script: xsg run \(word)" : "; xsg --help lists them"
+      throw ValidationError("unknown subcommand '\(word)'\(hint)")
+    }
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
   }
 
@@ -32,9 +41,10 @@ struct Repl: ParsableCommand {
     let interrupts = InterruptFlag.shared
     SignalHandlers.install()
     let output = ReplOutput.standard
-    let settings = Interpreter.Settings(
+    var settings = Interpreter.Settings(
       threads: threads, progress: .automatic(quiet: false), write: output.write,
       shouldStop: { interrupts.isRequested })
+    settings.terminalColumns = { TerminalSize.columns() }
     let color = isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil
     let evaluator = RuntimeEvaluator(
       session: Session(settings: settings, color: color), interrupts: interrupts)

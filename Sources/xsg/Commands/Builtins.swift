@@ -1,0 +1,36 @@
+import ArgumentParser
+import XSGRuntime
+import XSGSyntax
+
+/// `xsg builtins [NAME]` (and `xsg help builtins`): the builtin registry, the same source that feeds
+/// `xsg check`, REPL completion and docs/builtins.md.
+struct Builtins: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the builtins a script can use, or show one in full.",
+    discussion: BuiltinDocs.summary(width: 78))
+
+  @Argument(help: "A builtin to show with its parameters and defaults.")
+  var name: String?
+
+  @Flag(help: "Print the whole reference as Markdown (docs/builtins.md).")
+  var markdown = false
+
+  func run() throws {
+    if markdown {
+      print(BuiltinDocs.markdown, terminator: "")
+      return
+    }
+    guard let name else {
+      print(BuiltinDocs.summary())
+      return
+    }
+    guard let builtin = Registry.builtin(named: name) else {
+      var message = "xsg builtins: no builtin named '\(name)'"
+      if let near = Suggestions.nearest(to: name, among: Registry.names) {
+        message += "; did you mean '\(near)'?"
+      }
+      throw ValidationError(message)
+    }
+    print(BuiltinDocs.help(builtin))
+  }
+}
