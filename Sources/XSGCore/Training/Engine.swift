@@ -226,6 +226,7 @@ final class Engine {
         part.coefficients[s] = loss.derivative(z) * y * scale * invBatch
       }
       if backward {
+        buildPatterns(part, count: n)
         for jb in 0..<blocks {
           let hidden = part.hidden + jb * C * 16
           let a = load16(outputWeights + jb * 16)
@@ -242,43 +243,7 @@ final class Engine {
           }
           store16(load16(part.outputGradient + jb * 16) + ga, part.outputGradient + jb * 16)
           store16(load16(part.biasGradient + jb * 16) + gb, part.biasGradient + jb * 16)
-          let gradient = part.weightGradient + jb * rows * 16
-          let buckets = part.buckets
-          var g = 0
-          while g + 4 <= G {
-            let n0 = part.nibbles + g * C
-            let n1 = n0 + C
-            let n2 = n1 + C
-            let n3 = n2 + C
-            for s in 0..<n {
-              let delta = load16(part.deltas + s * 16)
-              let r0 = buckets + (Int(n0[s]) << 4)
-              store16(load16(r0) + delta, r0)
-              let r1 = buckets + 256 + (Int(n1[s]) << 4)
-              store16(load16(r1) + delta, r1)
-              let r2 = buckets + 512 + (Int(n2[s]) << 4)
-              store16(load16(r2) + delta, r2)
-              let r3 = buckets + 768 + (Int(n3[s]) << 4)
-              store16(load16(r3) + delta, r3)
-            }
-            for q in 0..<4 {
-              reduceBucketGroup(
-                buckets: buckets + 256 * q, bucketStride: 16, gradient: gradient + 64 * (g + q),
-                gradientStride: 16, accumulate: !firstChunk)
-            }
-            g += 4
-          }
-          while g < G {
-            let nibbles = part.nibbles + g * C
-            for s in 0..<n {
-              let row = buckets + (Int(nibbles[s]) << 4)
-              store16(load16(row) + load16(part.deltas + s * 16), row)
-            }
-            reduceBucketGroup(
-              buckets: buckets, bucketStride: 16, gradient: gradient + 64 * g, gradientStride: 16,
-              accumulate: !firstChunk)
-            g += 1
-          }
+          accumulateQuadTables(part, block: jb, count: n, accumulate: !firstChunk)
         }
       }
       firstChunk = false
@@ -288,6 +253,95 @@ final class Engine {
       part.weightGradient.update(repeating: 0, count: blocks * rows * 16)
     }
     part.lossSum = lossSum
+  }
+
+  /// Samples per run of quad tables: 16 tables of 1 KB stay in L1 with the patterns they are read by.
+  static let quadsPerRun = 16
+
+  /// The transposed signs of each quad of samples: patterns[(g·Q + q)·4 + k] has bit t set where sample
+  /// 4q + t has x = +1 at coordinate 4g + k (Q = ⌈chunk/4⌉ quads). Shared by all neuron blocks.
+  private func buildPatterns(_ part: PartScratch, count n: Int) {
+    let Q = (chunk + 3) / 4
+    let quads = (n + 3) / 4
+    let wordStride = chunk + 8
+    let spread = part.spread
+    for w in 0..<words {
+      let row = part.bits + w * wordStride
+      let groupsInWord = min(16, groups - (w << 4))
+      for q in 0..<quads {
+        let a = row[4 * q]
+        let b = row[4 * q + 1]
+        let c = row[4 * q + 2]
+        let d = row[4 * q + 3]
+        // Eight coordinates (two groups) per byte of each sample's word.
+        for e in 0..<((groupsInWord + 1) / 2) {
+          let shift = UInt64(e << 3)
+          let bytes =
+            spread[Int(truncatingIfNeeded: (a >> shift) & 255)]
+            | (spread[Int(truncatingIfNeeded: (b >> shift) & 255)] << 1)
+            | (spread[Int(truncatingIfNeeded: (c >> shift) & 255)] << 2)
+            | (spread[Int(truncatingIfNeeded: (d >> shift) & 255)] << 3)
+          let g = (w << 4) + 2 * e
+          UnsafeMutableRawPointer(part.patterns + (g * Q + q) * 4).storeBytes(
+            of: UInt32(truncatingIfNeeded: bytes), as: UInt32.self)
+          if g + 1 < groups {
+            UnsafeMutableRawPointer(part.patterns + ((g + 1) * Q + q) * 4).storeBytes(
+              of: UInt32(truncatingIfNeeded: bytes >> 32), as: UInt32.self)
+          }
+        }
+      }
+    }
+  }
+
+  /// Adds block `jb`'s Σ_s δ_s·x_s for the chunk to its gradient (or stores it for the first chunk). Per
+  /// quad of samples a 16-row table holds the signed sums Σ_t ±δ_{4q+t}, so each coordinate adds one row
+  /// per quad into a register accumulator: no scattered stores.
+  private func accumulateQuadTables(_ part: PartScratch, block jb: Int, count n: Int, accumulate: Bool) {
+    let Q = (chunk + 3) / 4
+    let quads = (n + 3) / 4
+    let deltas = part.deltas
+    // Padding samples of the last quad contribute ±0.
+    for s in n..<(quads * 4) { store16(Vec16(), deltas + s * 16) }
+    let gradient = part.weightGradient + jb * rows * 16
+    let tables = part.quadTables
+    var q0 = 0
+    var add = accumulate
+    while q0 < quads {
+      let m = min(Engine.quadsPerRun, quads - q0)
+      for q in 0..<m {
+        buildTableGroup(
+          weights: deltas + (q0 + q) * 64, weightStride: 16, table: tables + q * 256, tableStride: 16)
+      }
+      for g in 0..<groups {
+        var s0 = Vec16()
+        var s1 = Vec16()
+        var s2 = Vec16()
+        var s3 = Vec16()
+        let pattern = part.patterns + (g * Q + q0) * 4
+        for q in 0..<m {
+          let table = tables + q * 256
+          let p = pattern + 4 * q
+          s0 += load16(table + (Int(p[0]) << 4))
+          s1 += load16(table + (Int(p[1]) << 4))
+          s2 += load16(table + (Int(p[2]) << 4))
+          s3 += load16(table + (Int(p[3]) << 4))
+        }
+        let target = gradient + 64 * g
+        if add {
+          store16(load16(target) + s0, target)
+          store16(load16(target + 16) + s1, target + 16)
+          store16(load16(target + 32) + s2, target + 32)
+          store16(load16(target + 48) + s3, target + 48)
+        } else {
+          store16(s0, target)
+          store16(s1, target + 16)
+          store16(s2, target + 32)
+          store16(s3, target + 48)
+        }
+      }
+      add = true
+      q0 += m
+    }
   }
 
   private func updateBlocks(_ range: Range<Int>, _ rates: UpdateRates) -> Bool {
@@ -399,9 +453,13 @@ final class PartScratch {
   /// f's 16 lanes per sample, and one block's δ per sample (chunk × 16 each).
   let outputs: UnsafeMutablePointer<Float>
   let deltas: UnsafeMutablePointer<Float>
-  /// Four groups' tables and buckets (16 rows × 16 lanes per group).
+  /// Four groups' tables (16 rows × 16 lanes per group).
   let table: UnsafeMutablePointer<Float>
-  let buckets: UnsafeMutablePointer<Float>
+  /// The chunk's quad sign patterns (see `Engine.buildPatterns`), a run's quad tables, and the byte
+  /// spreading table (bit t of a byte ↦ byte t).
+  let patterns: UnsafeMutablePointer<UInt8>
+  let quadTables: UnsafeMutablePointer<Float>
+  let spread: UnsafeMutablePointer<UInt64>
   /// This part's gradients (weights block-major like `Engine.weights`).
   let weightGradient: UnsafeMutablePointer<Float>
   let outputGradient: UnsafeMutablePointer<Float>
@@ -423,9 +481,18 @@ final class PartScratch {
     noiseWords.initialize(repeating: 0, count: chunk + 8)
     hidden = allocateFloats(blocks * chunk * 16)
     outputs = allocateFloats(chunk * 16)
-    deltas = allocateFloats(chunk * 16)
+    deltas = allocateFloats((chunk + 3) / 4 * 64)
     table = allocateFloats(1024)
-    buckets = allocateFloats(1024)
+    let quads = (chunk + 3) / 4
+    patterns = .allocate(capacity: groups * quads * 4 + 8)
+    patterns.initialize(repeating: 0, count: groups * quads * 4 + 8)
+    quadTables = allocateFloats(Engine.quadsPerRun * 256)
+    spread = .allocate(capacity: 256)
+    for byte in 0..<256 {
+      var value: UInt64 = 0
+      for t in 0..<8 where byte >> t & 1 == 1 { value |= 1 << UInt64(8 * t) }
+      spread[byte] = value
+    }
     weightGradient = allocateFloats(blocks * rows * 16)
     outputGradient = allocateFloats(blocks * 16)
     biasGradient = allocateFloats(blocks * 16)
@@ -442,7 +509,9 @@ final class PartScratch {
     outputs.deallocate()
     deltas.deallocate()
     table.deallocate()
-    buckets.deallocate()
+    patterns.deallocate()
+    quadTables.deallocate()
+    spread.deallocate()
     weightGradient.deallocate()
     outputGradient.deallocate()
     biasGradient.deallocate()
