@@ -1,7 +1,8 @@
 /// The native training loop's state and kernels. Inputs are ±1, so the network never multiplies by x:
 /// for each group of four coordinates a 16-row table holds the signed sums Σ_k ±w_{4g+k} of a block of
-/// 16 neurons, so ⟨w_j, x⟩ is d/4 table rows added up; the gradient Σ_s δ_s·x_s is gathered in 16
-/// buckets per group and expanded to the four coordinates afterwards.
+/// 16 neurons, so ⟨w_j, x⟩ is d/4 table rows added up. The gradient Σ_s δ_s·x_s uses the same trick
+/// transposed: per quad of samples a 16-row table holds Σ_t ±δ_{4q+t}, and each coordinate adds the row
+/// its four signs select into a register (a single block instead scatters δ into 16 buckets per group).
 ///
 /// Loops run group-outer, sample-inner over a chunk of samples, so a table, a bucket set and a chunk's
 /// hidden block stay in L1 whatever the width. The batch is split into two fixed halves ("parts") whatever
@@ -49,7 +50,8 @@ final class Engine {
     let chunk = min(maxChunk, max(1, firstPartSize(batchSize)))
     let params = (rows + 2) * padded * 4
     let perPart =
-      rows * padded * 4 + 2 * padded * 4 + chunk * (words * 8 + rows / 4 + padded * 4 + 16 * 4 * 2 + 12)
+      rows * padded * 4 + 2 * padded * 4 + chunk * (words * 8 + rows / 2 + padded * 4 + 16 * 4 * 2 + 12)
+      + (quadsPerRun + 1) * 1024 + 2048
     return params + 2 * perPart
   }
 
@@ -226,7 +228,8 @@ final class Engine {
         part.coefficients[s] = loss.derivative(z) * y * scale * invBatch
       }
       if backward {
-        buildPatterns(part, count: n)
+        // One block (width ≤ 16) cannot amortise the patterns: it keeps the bucket scatter.
+        if blocks > 1 { buildPatterns(part, count: n) }
         for jb in 0..<blocks {
           let hidden = part.hidden + jb * C * 16
           let a = load16(outputWeights + jb * 16)
@@ -243,7 +246,11 @@ final class Engine {
           }
           store16(load16(part.outputGradient + jb * 16) + ga, part.outputGradient + jb * 16)
           store16(load16(part.biasGradient + jb * 16) + gb, part.biasGradient + jb * 16)
-          accumulateQuadTables(part, block: jb, count: n, accumulate: !firstChunk)
+          if blocks == 1 {
+            accumulateBuckets(part, block: jb, count: n, accumulate: !firstChunk)
+          } else {
+            accumulateQuadTables(part, block: jb, count: n, accumulate: !firstChunk)
+          }
         }
       }
       firstChunk = false
@@ -253,6 +260,50 @@ final class Engine {
       part.weightGradient.update(repeating: 0, count: blocks * rows * 16)
     }
     part.lossSum = lossSum
+  }
+
+  /// Adds block `jb`'s Σ_s δ_s·x_s for the chunk to its gradient (or stores it for the first chunk) by
+  /// scattering δ into 16 buckets per group, which `reduceBucketGroup` expands.
+  private func accumulateBuckets(_ part: PartScratch, block jb: Int, count n: Int, accumulate: Bool) {
+    let G = groups
+    let C = chunk
+    let gradient = part.weightGradient + jb * rows * 16
+    let buckets = part.buckets
+    var g = 0
+    while g + 4 <= G {
+      let n0 = part.nibbles + g * C
+      let n1 = n0 + C
+      let n2 = n1 + C
+      let n3 = n2 + C
+      for s in 0..<n {
+        let delta = load16(part.deltas + s * 16)
+        let r0 = buckets + (Int(n0[s]) << 4)
+        store16(load16(r0) + delta, r0)
+        let r1 = buckets + 256 + (Int(n1[s]) << 4)
+        store16(load16(r1) + delta, r1)
+        let r2 = buckets + 512 + (Int(n2[s]) << 4)
+        store16(load16(r2) + delta, r2)
+        let r3 = buckets + 768 + (Int(n3[s]) << 4)
+        store16(load16(r3) + delta, r3)
+      }
+      for q in 0..<4 {
+        reduceBucketGroup(
+          buckets: buckets + 256 * q, bucketStride: 16, gradient: gradient + 64 * (g + q),
+          gradientStride: 16, accumulate: accumulate)
+      }
+      g += 4
+    }
+    while g < G {
+      let nibbles = part.nibbles + g * C
+      for s in 0..<n {
+        let row = buckets + (Int(nibbles[s]) << 4)
+        store16(load16(row) + load16(part.deltas + s * 16), row)
+      }
+      reduceBucketGroup(
+        buckets: buckets, bucketStride: 16, gradient: gradient + 64 * g, gradientStride: 16,
+        accumulate: accumulate)
+      g += 1
+    }
   }
 
   /// Samples per run of quad tables: 16 tables of 1 KB stay in L1 with the patterns they are read by.
@@ -453,8 +504,9 @@ final class PartScratch {
   /// f's 16 lanes per sample, and one block's δ per sample (chunk × 16 each).
   let outputs: UnsafeMutablePointer<Float>
   let deltas: UnsafeMutablePointer<Float>
-  /// Four groups' tables (16 rows × 16 lanes per group).
+  /// Four groups' tables and buckets (16 rows × 16 lanes per group).
   let table: UnsafeMutablePointer<Float>
+  let buckets: UnsafeMutablePointer<Float>
   /// The chunk's quad sign patterns (see `Engine.buildPatterns`), a run's quad tables, and the byte
   /// spreading table (bit t of a byte ↦ byte t).
   let patterns: UnsafeMutablePointer<UInt8>
@@ -483,6 +535,7 @@ final class PartScratch {
     outputs = allocateFloats(chunk * 16)
     deltas = allocateFloats((chunk + 3) / 4 * 64)
     table = allocateFloats(1024)
+    buckets = allocateFloats(1024)
     let quads = (chunk + 3) / 4
     patterns = .allocate(capacity: groups * quads * 4 + 8)
     patterns.initialize(repeating: 0, count: groups * quads * 4 + 8)
@@ -509,6 +562,7 @@ final class PartScratch {
     outputs.deallocate()
     deltas.deallocate()
     table.deallocate()
+    buckets.deallocate()
     patterns.deallocate()
     quadTables.deallocate()
     spread.deallocate()
