@@ -48,10 +48,10 @@ enum NumericCSV {
           throw .malformedCSV(
             path: path, line: lineNumber, message: "the header names column '\(duplicate)' twice")
         }
-        guard parsed.count >= 2 else {
+        // A header of `step` alone is valid: a run whose probes are all per-neuron has no scalar columns.
+        guard let first = parsed.first, !first.isEmpty else {
           throw .malformedCSV(
-            path: path, line: lineNumber,
-            message: "expected a header 'step,<names…>' with at least two columns")
+            path: path, line: lineNumber, message: "expected a header 'step,<names…>'")
         }
         header = parsed
         columns = Array(repeating: [], count: parsed.count)

@@ -33,10 +33,7 @@ import Testing
       outputs: ["probes.csv", "phases.svg", "accuracy.svg"]),
     Example(
       file: "paper/5_sweep.xsg", overrides: ["d=20", "steps=40", "λs=[0, 0.25]", "seeds=2"],
-      outputs: ["index.csv"]
-        + ["λ=0,trial=1", "λ=0,trial=2", "λ=0.25,trial=1", "λ=0.25,trial=2"].flatMap {
-          ["\($0)/probes.csv", "\($0)/accuracy.svg"]
-        }),
+      outputs: ["index.csv", "fraction.svg"] + (1...4).map { "run\($0)/probes.csv" }),
     Example(
       file: "paper/6_loss_ablation.xsg", overrides: ["d=20", "steps=40"],
       outputs: ["index.csv"]

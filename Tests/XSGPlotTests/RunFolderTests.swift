@@ -55,6 +55,17 @@ enum Fixtures {
     #expect(sweep.runs.map(\.name) == ["a", "b"])
   }
 
+  /// `xsg run` writes probes.csv with `step` alone when every probe is per-neuron.
+  @Test func aStepOnlyProbesFileWithNeuronsIsARun() throws {
+    let url = try Fixtures.folder([
+      "probes.csv": "step\n0\n5\n", "neurons/w_sp.csv": "step,n1,n2\n0,1,3\n5,2,6\n",
+    ])
+    let run = try RunFolder.load(url)
+    #expect(run.probes.isEmpty)
+    #expect(run.probeNames == ["w_sp"])
+    #expect(run.series("w_sp")?.points.map(\.y) == [2, 4])
+  }
+
   @Test func neuronOnlyProbesAreAveraged() throws {
     let url = try Fixtures.folder(["neurons/a_abs.csv": "step,n1,n2\n0,1,3\n5,2,6\n"])
     let run = try RunFolder.load(url)

@@ -57,8 +57,11 @@ public enum Members {
   public static let series: [Member] = [
     .init(name: "steps", returns: "vector", doc: "the probe steps"),
     .init(name: "values", returns: "vector", doc: "the values (per-neuron probes: the mean over neurons)"),
-    .init(name: "last", returns: "number", doc: "the last value"),
-    .init(name: "first", returns: "number", doc: "the first value"),
+    .init(
+      name: "last", returns: "number or vector",
+      doc: "the last value (a vector, one per neuron, for a per-neuron probe)"),
+    .init(
+      name: "first", returns: "number or vector", doc: "the first value (a vector for a per-neuron probe)"),
     .init(name: "count", returns: "number", doc: "the number of probe times"),
   ]
 

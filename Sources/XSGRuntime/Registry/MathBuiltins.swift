@@ -77,6 +77,35 @@ enum MathBuiltins {
         }
       },
       Builtin(
+        "map", .math,
+        [
+          .required("items", .any, "a list, range or vector"),
+          .required("function", .any, "a function of one argument (fn or builtin)"),
+        ],
+        returns: "list",
+        doc: "the list of function(item) for every item: `map(λs, fraction_learned)` collects a sweep"
+      ) { call in
+        let items: [Value]
+        switch call.value("items") {
+        case .list(let list)?: items = list
+        case .range(let r)?: items = r.elements.map { .number(Double($0)) }
+        case .vector(let v)?: items = v.map { .number($0) }
+        case let other?:
+          throw call.error(
+            "items", "map needs a list, range or vector, got \(other.kind) \(ValueText.show(other))",
+            code: .type)
+        case nil: items = []
+        }
+        guard let function = call.value("function"), function.kind == "function" else {
+          throw call.error("function", "map needs a function of one argument", code: .type)
+        }
+        return .list(
+          try items.map { item in
+            try call.interpreter.call(
+              function, [(nil, item, call.range)], at: call.range, calleeRange: call.range)
+          })
+      },
+      Builtin(
         "vector", .math, [.required("x", .list(.number))], returns: "vector",
         doc: "a list of numbers as a vector (for element-wise arithmetic and directions)"
       ) { call in .vector(flatten(call.value("x") ?? .none)) },

@@ -29,14 +29,7 @@ enum OutputBuiltins {
       default: probes = []
       }
       guard !runs.isEmpty, !probes.isEmpty else { throw call.error("probes", "nothing to plot") }
-      let scale: Scale
-      switch call.value("y") {
-      case .symbol("linear")?: scale = .linear
-      case .builtin(let b)? where b.name == "log": scale = .log
-      case let other?:
-        throw call.error("y", "y: expected linear or log, got \(ValueText.show(other))", code: .type)
-      case nil: scale = .linear
-      }
+      let scale = try scale(call)
       var series: [XSGPlot.Series] = []
       for run in runs {
         for probe in probes {
@@ -64,23 +57,91 @@ enum OutputBuiltins {
       let title = call.has("title") ? call.string("title") : nil
       let figure = Figure(
         title: title, panel: Panel(yLabel: probes.joined(separator: ", "), yScale: scale, series: series))
-      guard let folder = call.interpreter.folder else {
-        let width = call.interpreter.settings.terminalColumns()
-        call.interpreter.settings.write(TerminalRenderer(width: width).render(figure) + "\n")
-        return .none
+      return try emit(figure, defaultName: probes.joined(separator: "-") + ".svg", call)
+    },
+    Builtin(
+      "chart", .output,
+      [
+        .required("xs", .list(.number), "the x values, e.g. the λs of a sweep"),
+        .required(
+          "ys", .oneOf([.list(.number), .list(.list(.number))]), "one list of y values, or one per line"),
+        .optional("names", .list(.string), "a legend name per line"),
+        .defaulted("x_label", .string, .string("x")),
+        .defaulted("y_label", .string, .string("y")),
+        .defaulted("y", .any, .symbol("linear"), "linear | log"),
+        .optional("file", .string, "an .svg name inside the run folder"),
+        .optional("title", .string),
+      ],
+      returns: "string",
+      doc: "draw y against x (a quantity across a sweep, e.g. the fraction of seeds that learn XOR against λ)"
+    ) { call in
+      let xs = numbers(call.value("xs"))
+      var lines: [[Double]]
+      switch call.value("ys") {
+      case .list(let items)?
+      where items.allSatisfy({ if case .list = $0 { true } else { false } }) && !items.isEmpty:
+        lines = items.map(numbers)
+      case let other: lines = [numbers(other)]
       }
-      let name = call.has("file") ? call.string("file") : probes.joined(separator: "-") + ".svg"
-      let url: URL
-      switch HermeticPath.check(name) {
-      case .success(let relative): url = folder.url.appending(path: relative)
-      case .failure(let problem): throw call.error("file", problem.description, code: .file)
+      for line in lines where line.count != xs.count {
+        throw call.error(
+          "ys", "ys has \(line.count) values for \(xs.count) x values", code: .shape)
       }
-      do {
-        try AtomicFile.write(SVGRenderer().render(figure), to: url)
-      } catch {
-        throw call.error("file", "cannot write \(name): \(error)", code: .file)
+      let names = call.has("names") ? strings(call.value("names")) : []
+      guard names.isEmpty || names.count == lines.count else {
+        throw call.error("names", "\(names.count) names for \(lines.count) lines", code: .shape)
       }
-      return .string(name)
-    }
+      let series = lines.enumerated().map { i, ys in
+        XSGPlot.Series(name: names.isEmpty ? call.string("y_label") : names[i], xs: xs, ys: ys)
+      }
+      let figure = Figure(
+        title: call.has("title") ? call.string("title") : nil,
+        panel: Panel(
+          xLabel: call.string("x_label"), yLabel: call.string("y_label"), yScale: try scale(call),
+          series: series))
+      return try emit(figure, defaultName: "chart.svg", call)
+    },
   ]
+
+  private static func numbers(_ value: Value?) -> [Double] {
+    guard case .list(let items)? = value else { return [] }
+    return items.compactMap { if case .number(let x) = $0 { x } else { nil } }
+  }
+
+  private static func strings(_ value: Value?) -> [String] {
+    guard case .list(let items)? = value else { return [] }
+    return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+  }
+
+  /// The `y:` argument as an axis scale.
+  private static func scale(_ call: Call) throws -> Scale {
+    switch call.value("y") {
+    case .symbol("linear")?, nil: return .linear
+    case .builtin(let b)? where b.name == "log": return .log
+    case let other?:
+      throw call.error("y", "y: expected linear or log, got \(ValueText.show(other))", code: .type)
+    }
+  }
+
+  /// Writes the figure as an SVG inside the run folder (hermetic: relative names only), or draws it in the
+  /// terminal when there is no run folder (the REPL). Returns the file name, or none.
+  private static func emit(_ figure: Figure, defaultName: String, _ call: Call) throws -> Value {
+    guard let folder = call.interpreter.folder else {
+      let width = call.interpreter.settings.terminalColumns()
+      call.interpreter.settings.write(TerminalRenderer(width: width).render(figure) + "\n")
+      return .none
+    }
+    let name = call.has("file") ? call.string("file") : defaultName
+    let url: URL
+    switch HermeticPath.check(name) {
+    case .success(let relative): url = folder.url.appending(path: relative)
+    case .failure(let problem): throw call.error("file", problem.description, code: .file)
+    }
+    do {
+      try AtomicFile.write(SVGRenderer().render(figure), to: url)
+    } catch {
+      throw call.error("file", "cannot write \(name): \(error)", code: .file)
+    }
+    return .string(name)
+  }
 }
