@@ -166,6 +166,25 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "out/probes.csv").path))
   }
 
+  /// The first run moves into a subfolder when the second begins; its name (legends, index) follows it.
+  @Test func aRunsNameFollowsItsSubfolder() throws {
+    let two = """
+      net f = relu2(width: 4)
+      probe every 2 { w = mean(f.w_sig) }
+      let r1 = train f on (hypercube(10) | xor(1, 2)) with sgd(batch: 50) for 2 steps
+      let r2 = train f on (hypercube(10) | xor(1, 2)) with sgd(batch: 50) for 2 steps
+      print plot([r1, r2], ["w"], file: "both.svg")
+
+      """
+    let dir = try Self.scratch(two)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let svg = try Self.read(dir.appending(path: "out/both.svg"))
+    #expect(svg.contains("w (run1)") && svg.contains("w (run2)"))
+    #expect(!svg.contains("w (.)"))
+  }
+
   @Test func exitCodes() throws {
     let dir = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -79,7 +79,8 @@ extension Interpreter {
     let parameters = loopVariables.map { ($0.0, ValueText.printed($0.1)) }
     let record = try folder?.beginRun(parameters: parameters, probeNames: names)
     let run = RunValue(
-      name: record?.subfolder ?? ".", network: net, data: dataHandle, optimizer: opt, firstStep: start.step,
+      record: record, ordinal: runs.count + 1, network: net, data: dataHandle, optimizer: opt,
+      firstStep: start.step,
       probeNames: names, parameters: parameters)
     runs.append(run)
     net.trainedOn = spec

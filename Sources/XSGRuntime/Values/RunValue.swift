@@ -2,8 +2,13 @@ import XSGCore
 
 /// The result of `train …`: the probe series, final values and event times of one training segment.
 public final class RunValue: @unchecked Sendable {
-  /// The run's name in the run folder (its subfolder, or "." for the only run).
-  public internal(set) var name: String
+  /// Where the run's files are; nil without a run folder (the REPL).
+  let record: RunRecord?
+  /// Its place among the session's runs, counted from 1: its name when there is no run folder.
+  let ordinal: Int
+  /// The run's name: its subfolder in the run folder ("." while it is the folder's only run; a later run
+  /// moves it into a subfolder, and the name follows), or `run<N>` without a run folder.
+  public var name: String { record.map { $0.subfolder ?? "." } ?? "run\(ordinal)" }
   public let network: NetValue
   public let data: DataValue
   public let optimizer: OptValue
@@ -15,11 +20,12 @@ public final class RunValue: @unchecked Sendable {
   public let parameters: [(String, String)]
 
   init(
-    name: String, network: NetValue, data: DataValue, optimizer: OptValue, firstStep: Int,
+    record: RunRecord?, ordinal: Int, network: NetValue, data: DataValue, optimizer: OptValue, firstStep: Int,
     probeNames: [String],
     parameters: [(String, String)]
   ) {
-    self.name = name
+    self.record = record
+    self.ordinal = ordinal
     self.network = network
     self.data = data
     self.optimizer = optimizer
