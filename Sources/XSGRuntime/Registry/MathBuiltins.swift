@@ -96,8 +96,10 @@ enum MathBuiltins {
             code: .type)
         case nil: items = []
         }
-        guard let function = call.value("function"), function.kind == "function" else {
-          throw call.error("function", "map needs a function of one argument", code: .type)
+        let function: Value
+        switch call.value("function") {
+        case let callable? where callable.isCallable: function = callable
+        default: throw call.error("function", "map needs a function of one argument", code: .type)
         }
         return .list(
           try items.map { item in

@@ -79,3 +79,14 @@ public struct Matrix: Sendable, Equatable {
 
   public func column(_ j: Int) -> [Double] { (0..<rows).map { storage[$0 * columns + j] } }
 }
+
+extension Value {
+  /// Whether the value can be called: a user function, or a builtin that is a function (not a name).
+  var isCallable: Bool {
+    switch self {
+    case .function: true
+    case .builtin(let builtin): builtin.isFunction
+    default: false
+    }
+  }
+}
