@@ -117,14 +117,23 @@ struct SampleGenerator: Sendable {
         }
       }
     }
+    let sampleStride = wordStride == nil ? words : 1
+    let stride = wordStride ?? 1
+    if let extras {
+      // The engine's path: the words were drawn 32 samples at a time by `extraWords`.
+      for k in 0..<count {
+        let sample = bits + k * sampleStride
+        sample[(words - 1) * stride] &= tailMask
+        let (y, cell) = finish(
+          sample, wordStride: stride, flipWord: extras.flips[k], noiseWord: extras.noises[k], condition: nil)
+        labels[k] = y
+        cells?[k] = cell
+      }
+      return
+    }
     var flipWords = SIMD8<UInt32>()
     var noiseWords = SIMD8<UInt32>()
-    if let extras {
-      for k in 0..<count {
-        flipWords[k] = extras.flips[k]
-        noiseWords[k] = extras.noises[k]
-      }
-    } else {
+    do {
       // Extras: words item mod 4 of blocks ⌊item/4⌋; the eight samples span at most three such blocks.
       let firstQuad = firstItem >> 2
       for q in 0..<3 {
@@ -143,8 +152,6 @@ struct SampleGenerator: Sendable {
         }
       }
     }
-    let sampleStride = wordStride == nil ? words : 1
-    let stride = wordStride ?? 1
     for k in 0..<count {
       let sample = bits + k * sampleStride
       sample[(words - 1) * stride] &= tailMask
@@ -177,6 +184,14 @@ struct SampleGenerator: Sendable {
           SIMD8(repeating: UInt64(block)), quads, SIMD8(repeating: sequence & 0xFFFF_FFFF),
           SIMD8(repeating: sequence >> 32), key: random.key)
         for lane in 0..<8 where quad + lane <= lastQuad {
+          let base = (quad + lane) * 4 - first
+          if base >= 0 && base + 4 <= count {
+            target[base] = UInt32(truncatingIfNeeded: x0[lane])
+            target[base + 1] = UInt32(truncatingIfNeeded: x1[lane])
+            target[base + 2] = UInt32(truncatingIfNeeded: x2[lane])
+            target[base + 3] = UInt32(truncatingIfNeeded: x3[lane])
+            continue
+          }
           let words = SIMD4(x0[lane], x1[lane], x2[lane], x3[lane])
           for w in 0..<4 {
             let k = (quad + lane) * 4 + w - first
