@@ -115,6 +115,61 @@ import Testing
     }
   }
 
+  static let engineSpecs: [DataSpec] = [
+    DataSpec(dimension: 100, signal: .xor(1, 2, sign: 1), spurious: .coordinate(3, flip: 0.05)),
+    DataSpec(
+      dimension: 131, signal: .xor(1, 70, sign: -1), spurious: .coordinate(100, flip: 0.3),
+      labelNoise: .flip(0.2, order: .beforeSpurious)),
+    DataSpec(
+      dimension: 64, signal: .xor(64, 5, sign: 1), spurious: .coordinate(63, flip: 0.4),
+      labelNoise: .flip(0.25, order: .afterSpurious)),
+    DataSpec(dimension: 70, signal: .xor(2, 3, sign: -1), labelNoise: .flip(0.3, order: .afterSpurious)),
+    DataSpec(dimension: 90, signal: .xor(1, 2, sign: -1), spurious: .block([5, 66, 80], flip: 0.2)),
+    DataSpec(dimension: 40, signal: .parity([1, 2, 3]), spurious: .coordinate(9, flip: 0.1)),
+  ]
+
+  /// The engine draws eight word-major samples per call (with a vector fast path for xor labels); every
+  /// sample must equal the scalar generator's.
+  @Test(arguments: engineSpecs)
+  func theEnginesWordMajorBatchesMatchTheScalarGenerator(data: DataSpec) {
+    let generator = SampleGenerator(spec: data)
+    let random = CounterRandom(seed: 11, stream: .trainingData)
+    let (first, count, stride) = (3, 45, 64)
+    let words = generator.words
+    var flips = [UInt32](repeating: 0, count: count + 8)
+    var noises = [UInt32](repeating: 0, count: count + 8)
+    var chunk = [UInt64](repeating: 0, count: words * stride)
+    var labels = [Float](repeating: 0, count: count + 8)
+    flips.withUnsafeMutableBufferPointer { f in
+      noises.withUnsafeMutableBufferPointer { n in
+        generator.extraWords(
+          first: first, count: count, random: random, sequence: 7, flips: f.baseAddress!,
+          noises: n.baseAddress!)
+        chunk.withUnsafeMutableBufferPointer { bits in
+          labels.withUnsafeMutableBufferPointer { y in
+            var k = 0
+            while k < count {
+              generator.generateGroup(
+                into: bits.baseAddress! + k, labels: y.baseAddress! + k, count: min(8, count - k),
+                firstItem: UInt32(first + k), random: random, sequence: 7,
+                extras: (UnsafePointer(f.baseAddress! + k), UnsafePointer(n.baseAddress! + k)),
+                wordStride: stride)
+              k += 8
+            }
+          }
+        }
+      }
+    }
+    var bits = [UInt64](repeating: 0, count: words)
+    for k in 0..<count {
+      let (y, _) = bits.withUnsafeMutableBufferPointer {
+        generator.generate(into: $0.baseAddress!, random: random, sequence: 7, item: UInt32(first + k))
+      }
+      #expect(labels[k] == y, "sample \(k)")
+      #expect((0..<words).map { chunk[$0 * stride + k] } == bits, "sample \(k)")
+    }
+  }
+
   @Test func seedsChangeTheDataAndRepeatsDoNot() throws {
     let data = DataSpec(dimension: 30, spurious: .coordinate(3, flip: 0.1))
     let a = try trainingSamples(data, seed: 1, count: 100)

@@ -121,6 +121,11 @@ struct SampleGenerator: Sendable {
     let stride = wordStride ?? 1
     if let extras {
       // The engine's path: the words were drawn 32 samples at a time by `extraWords`.
+      if let wordStride, cells == nil,
+        finishPairs(bits, labels: labels, count: count, stride: wordStride, extras: extras)
+      {
+        return
+      }
       for k in 0..<count {
         let sample = bits + k * sampleStride
         sample[(words - 1) * stride] &= tailMask
@@ -160,6 +165,48 @@ struct SampleGenerator: Sendable {
       labels[k] = y
       cells?[k] = cell
     }
+  }
+
+  /// `finish` for eight word-major samples at once, for the common model: an xor (pair) label and a single
+  /// spurious coordinate or none. The same bits as eight scalar `finish` calls; returns false (nothing
+  /// done) for other signals and block spurious features. Lanes at and beyond `count` are scratch.
+  @inline(__always)
+  private func finishPairs(
+    _ bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>, count: Int, stride: Int,
+    extras: (flips: UnsafePointer<UInt32>, noises: UnsafePointer<UInt32>)
+  ) -> Bool {
+    guard case .pair(let i, let j, let positiveWhenEqual) = signal, !hasSpurious || spuriousCoordinate >= 0
+    else { return false }
+    typealias Words = SIMD8<UInt64>
+    @inline(__always) func load(_ w: Int) -> Words {
+      UnsafeRawPointer(bits + w * stride).loadUnaligned(as: Words.self)
+    }
+    @inline(__always) func store(_ v: Words, _ w: Int) {
+      UnsafeMutableRawPointer(bits + w * stride).storeBytes(of: v, as: Words.self)
+    }
+    let zero = Words()
+    let one = Words(repeating: 1)
+    store(load(words - 1) & Words(repeating: tailMask), words - 1)
+    // y = 1 where y = +1.
+    var y = ((load(i >> 6) &>> UInt64(i & 63)) ^ (load(j >> 6) &>> UInt64(j & 63))) & one
+    if positiveWhenEqual { y ^= one }
+    let noises = Words(
+      truncatingIfNeeded: UnsafeRawPointer(extras.noises).loadUnaligned(as: SIMD8<UInt32>.self))
+    let noise = zero.replacing(with: one, where: noises .< Words(repeating: noiseThreshold))
+    if noiseBeforeSpurious { y ^= noise }
+    if hasSpurious {
+      let flips = Words(
+        truncatingIfNeeded: UnsafeRawPointer(extras.flips).loadUnaligned(as: SIMD8<UInt32>.self))
+      let agree = zero.replacing(with: one, where: flips .>= Words(repeating: flipThreshold))
+      let k = spuriousCoordinate
+      let positive = one ^ y ^ agree
+      let w = k >> 6
+      store((load(w) & Words(repeating: ~(UInt64(1) << UInt64(k & 63)))) | (positive &<< UInt64(k & 63)), w)
+    }
+    if !noiseBeforeSpurious { y ^= noise }
+    let signs = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: y &* 2)) - 1
+    for k in 0..<count { labels[k] = signs[k] }
+    return true
   }
 
   /// The flip and noise words of items first..<first+count (zeros where unused), eight Philox blocks
