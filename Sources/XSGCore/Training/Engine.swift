@@ -51,7 +51,7 @@ final class Engine {
     let params = (rows + 2) * padded * 4
     let perPart =
       rows * padded * 4 + 2 * padded * 4 + chunk * (words * 8 + rows / 2 + padded * 4 + 16 * 4 * 2 + 12)
-      + (quadsPerRun + 1) * 1024 + 2048
+      + (quadsPerRun + 1) * 1024 + 2048 + 4096
     return params + 2 * perPart
   }
 
@@ -164,11 +164,12 @@ final class Engine {
     var start = part.sampleRange.lowerBound
     while start < part.sampleRange.upperBound {
       let n = min(C, part.sampleRange.upperBound - start)
-      // Draw the chunk and transpose its nibbles: nibbles[g·C + s] is sample s's group g.
+      // Draw the chunk; the single-block gradient scatters by nibble, so it gets them transposed:
+      // nibbles[g·C + s] is sample s's group g.
       fillChunk(part, start: start, count: n, step: step)
       // The chunk is word-major (word w of sample s at bits[w·(C + 8) + s]): vectorisable over s.
       let wordStride = C + 8
-      for w in 0..<words {
+      for w in 0..<words where backward && blocks == 1 {
         let row = part.bits + w * wordStride
         for q in 0..<min(16, G - (w << 4)) {
           let target = part.nibbles + ((w << 4) + q) * C
@@ -185,31 +186,53 @@ final class Engine {
         let blockWeights = weights + jb * rows * 16
         let table = part.table
         var g = 0
-        // Four groups per sweep: four 1 KB tables, one read-modify-write of h per sample.
+        // Eight groups (half of a sample's word) per sweep: eight 1 KB tables, one read-modify-write of h
+        // per sample. The row offsets come from the word itself, which spares the load ports. The sum
+        // keeps the order h + (T0 + T1 + T2 + T3) + (T4 + … + T7) of the four-group sweeps that follow.
+        while g + 8 <= G {
+          for q in 0..<8 {
+            buildTableGroup(
+              weights: blockWeights + 64 * (g + q), weightStride: 16, table: table + 256 * q, tableStride: 16)
+          }
+          let row = part.bits + (g >> 4) * wordStride
+          let shift = UInt64((g & 15) << 2)
+          for s in 0..<n {
+            let x = Int(truncatingIfNeeded: row[s] >> shift)
+            let h = hidden + s * 16
+            let low =
+              (load16(table + ((x << 4) & 0xF0)) + load16(table + 256 + (x & 0xF0)))
+              + (load16(table + 512 + ((x >> 4) & 0xF0)) + load16(table + 768 + ((x >> 8) & 0xF0)))
+            let high =
+              (load16(table + 1024 + ((x >> 12) & 0xF0)) + load16(table + 1280 + ((x >> 16) & 0xF0)))
+              + (load16(table + 1536 + ((x >> 20) & 0xF0)) + load16(table + 1792 + ((x >> 24) & 0xF0)))
+            store16((load16(h) + low) + high, h)
+          }
+          g += 8
+        }
         while g + 4 <= G {
           for q in 0..<4 {
             buildTableGroup(
               weights: blockWeights + 64 * (g + q), weightStride: 16, table: table + 256 * q, tableStride: 16)
           }
-          let n0 = part.nibbles + g * C
-          let n1 = n0 + C
-          let n2 = n1 + C
-          let n3 = n2 + C
+          let row = part.bits + (g >> 4) * wordStride
+          let shift = UInt64((g & 15) << 2)
           for s in 0..<n {
+            let x = Int(truncatingIfNeeded: row[s] >> shift)
             let h = hidden + s * 16
             let sum =
-              (load16(table + (Int(n0[s]) << 4)) + load16(table + 256 + (Int(n1[s]) << 4)))
-              + (load16(table + 512 + (Int(n2[s]) << 4)) + load16(table + 768 + (Int(n3[s]) << 4)))
+              (load16(table + ((x << 4) & 0xF0)) + load16(table + 256 + (x & 0xF0)))
+              + (load16(table + 512 + ((x >> 4) & 0xF0)) + load16(table + 768 + ((x >> 8) & 0xF0)))
             store16(load16(h) + sum, h)
           }
           g += 4
         }
         while g < G {
           buildTableGroup(weights: blockWeights + 64 * g, weightStride: 16, table: table, tableStride: 16)
-          let nibbles = part.nibbles + g * C
+          let row = part.bits + (g >> 4) * wordStride
+          let shift = UInt64((g & 15) << 2)
           for s in 0..<n {
             let h = hidden + s * 16
-            store16(load16(h) + load16(table + (Int(nibbles[s]) << 4)), h)
+            store16(load16(h) + load16(table + ((Int(truncatingIfNeeded: row[s] >> shift) & 15) << 4)), h)
           }
           g += 1
         }
@@ -504,7 +527,7 @@ final class PartScratch {
   /// f's 16 lanes per sample, and one block's δ per sample (chunk × 16 each).
   let outputs: UnsafeMutablePointer<Float>
   let deltas: UnsafeMutablePointer<Float>
-  /// Four groups' tables and buckets (16 rows × 16 lanes per group).
+  /// Eight groups' tables and four groups' buckets (16 rows × 16 lanes per group).
   let table: UnsafeMutablePointer<Float>
   let buckets: UnsafeMutablePointer<Float>
   /// The chunk's quad sign patterns (see `Engine.buildPatterns`), a run's quad tables, and the byte
@@ -534,7 +557,7 @@ final class PartScratch {
     hidden = allocateFloats(blocks * chunk * 16)
     outputs = allocateFloats(chunk * 16)
     deltas = allocateFloats((chunk + 3) / 4 * 64)
-    table = allocateFloats(1024)
+    table = allocateFloats(2048)
     buckets = allocateFloats(1024)
     let quads = (chunk + 3) / 4
     patterns = .allocate(capacity: groups * quads * 4 + 8)
