@@ -332,7 +332,7 @@ final class Engine {
   /// Samples per run of quad tables: 16 tables of 1 KB stay in L1 with the patterns they are read by.
   static let quadsPerRun = 16
 
-  /// The transposed signs of each quad of samples: patterns[(g·Q + q)·4 + k] has bit t set where sample
+  /// The transposed signs of each quad of samples: nibble k of patterns[g·Q + q] has bit t set where sample
   /// 4q + t has x = +1 at coordinate 4g + k (Q = ⌈chunk/4⌉ quads). Shared by all neuron blocks.
   private func buildPatterns(_ part: PartScratch, count n: Int) {
     let Q = (chunk + 3) / 4
@@ -350,18 +350,14 @@ final class Engine {
         // Eight coordinates (two groups) per byte of each sample's word.
         for e in 0..<((groupsInWord + 1) / 2) {
           let shift = UInt64(e << 3)
-          let bytes =
+          let nibbles =
             spread[Int(truncatingIfNeeded: (a >> shift) & 255)]
             | (spread[Int(truncatingIfNeeded: (b >> shift) & 255)] << 1)
             | (spread[Int(truncatingIfNeeded: (c >> shift) & 255)] << 2)
             | (spread[Int(truncatingIfNeeded: (d >> shift) & 255)] << 3)
           let g = (w << 4) + 2 * e
-          UnsafeMutableRawPointer(part.patterns + (g * Q + q) * 4).storeBytes(
-            of: UInt32(truncatingIfNeeded: bytes), as: UInt32.self)
-          if g + 1 < groups {
-            UnsafeMutableRawPointer(part.patterns + ((g + 1) * Q + q) * 4).storeBytes(
-              of: UInt32(truncatingIfNeeded: bytes >> 32), as: UInt32.self)
-          }
+          part.patterns[g * Q + q] = UInt16(truncatingIfNeeded: nibbles)
+          if g + 1 < groups { part.patterns[(g + 1) * Q + q] = UInt16(truncatingIfNeeded: nibbles >> 16) }
         }
       }
     }
@@ -391,14 +387,15 @@ final class Engine {
         var s1 = Vec16()
         var s2 = Vec16()
         var s3 = Vec16()
-        let pattern = part.patterns + (g * Q + q0) * 4
+        let pattern = part.patterns + g * Q + q0
         for q in 0..<m {
+          // One load gives the four coordinates' rows (a load port is the scarce resource here).
           let table = tables + q * 256
-          let p = pattern + 4 * q
-          s0 += load16(table + (Int(p[0]) << 4))
-          s1 += load16(table + (Int(p[1]) << 4))
-          s2 += load16(table + (Int(p[2]) << 4))
-          s3 += load16(table + (Int(p[3]) << 4))
+          let p = Int(pattern[q])
+          s0 += load16(table + ((p << 4) & 0xF0))
+          s1 += load16(table + (p & 0xF0))
+          s2 += load16(table + ((p >> 4) & 0xF0))
+          s3 += load16(table + ((p >> 8) & 0xF0))
         }
         let target = gradient + 64 * g
         if add {
@@ -531,10 +528,10 @@ final class PartScratch {
   let table: UnsafeMutablePointer<Float>
   let buckets: UnsafeMutablePointer<Float>
   /// The chunk's quad sign patterns (see `Engine.buildPatterns`), a run's quad tables, and the byte
-  /// spreading table (bit t of a byte ↦ byte t).
-  let patterns: UnsafeMutablePointer<UInt8>
+  /// spreading table (bit t of a byte ↦ bit 4t).
+  let patterns: UnsafeMutablePointer<UInt16>
   let quadTables: UnsafeMutablePointer<Float>
-  let spread: UnsafeMutablePointer<UInt64>
+  let spread: UnsafeMutablePointer<UInt32>
   /// This part's gradients (weights block-major like `Engine.weights`).
   let weightGradient: UnsafeMutablePointer<Float>
   let outputGradient: UnsafeMutablePointer<Float>
@@ -560,13 +557,13 @@ final class PartScratch {
     table = allocateFloats(2048)
     buckets = allocateFloats(1024)
     let quads = (chunk + 3) / 4
-    patterns = .allocate(capacity: groups * quads * 4 + 8)
-    patterns.initialize(repeating: 0, count: groups * quads * 4 + 8)
+    patterns = .allocate(capacity: groups * quads + 8)
+    patterns.initialize(repeating: 0, count: groups * quads + 8)
     quadTables = allocateFloats(Engine.quadsPerRun * 256)
     spread = .allocate(capacity: 256)
     for byte in 0..<256 {
-      var value: UInt64 = 0
-      for t in 0..<8 where byte >> t & 1 == 1 { value |= 1 << UInt64(8 * t) }
+      var value: UInt32 = 0
+      for t in 0..<8 where byte >> t & 1 == 1 { value |= 1 << UInt32(4 * t) }
       spread[byte] = value
     }
     weightGradient = allocateFloats(blocks * rows * 16)
