@@ -68,6 +68,11 @@ import Testing
     let second = try Trainer(network: first.network, data: .paperDefault, optimizer: optimizer, seed: 1)
     try second.train(steps: 7) { _ in }
     #expect(second.network == whole)
+    // Steps without probes (what `xsg bench` times) are the same updates.
+    let plain = try Trainer(network: .paperDefault, data: .paperDefault, optimizer: optimizer, seed: 1)
+    try plain.advance(steps: 4)
+    try plain.train(steps: 8) { _ in }
+    #expect(plain.network == whole)
   }
 
   @Test func balancednessStaysNearZeroUnderSmallSteps() throws {

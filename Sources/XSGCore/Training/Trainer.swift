@@ -111,25 +111,40 @@ public final class Trainer {
         try finalProbe(at: t, onProbe)
         return .interrupted(step: t)
       }
-      prepareBatch(step: t)
       // The loss value costs a logarithm per sample: compute it only when a probe reports it. A NaN
       // that it would show also reaches the parameters, which are checked after every update.
       let probeDue = t == start || t % every == 0
-      let loss = engine.forward(step: t, backward: true, needLoss: probeDue)
-      if probeDue {
+      try step(t, needLoss: probeDue) { loss in
         guard loss.isFinite else { throw CoreError.nonFinite(step: t, quantity: "batch loss") }
         try onProbe(ProbeContext(step: t, batchLoss: loss, trainer: self))
-      }
-      let finite = engine.update(rates(atStep: t))
-      current.step = t + 1
-      networkIsStale = true
-      guard finite else {
-        throw CoreError.nonFinite(step: t + 1, quantity: "network parameters (W, a or b)")
       }
       t += 1
     }
     try finalProbe(at: end, onProbe)
     return .completed(step: end)
+  }
+
+  /// Runs `steps` updates with no probe and no loss value: exactly the work of an SGD step (draw the
+  /// batch, forward, backward, update), which is what a benchmark times. Throws `CoreError.nonFinite`
+  /// on NaN/Inf parameters, like `train`.
+  public func advance(steps: Int) throws {
+    guard steps >= 0 else {
+      throw CoreError.invalidParameter(name: "steps", value: "\(steps)", expected: "N ≥ 0")
+    }
+    for t in current.step..<(current.step + steps) { try step(t, needLoss: false) { _ in } }
+  }
+
+  /// One update at step t; `beforeUpdate` sees the batch loss (0 unless `needLoss`) at the old parameters.
+  private func step(_ t: Int, needLoss: Bool, beforeUpdate: (Double) throws -> Void) throws {
+    prepareBatch(step: t)
+    let loss = engine.forward(step: t, backward: true, needLoss: needLoss)
+    if needLoss { try beforeUpdate(loss) }
+    let finite = engine.update(rates(atStep: t))
+    current.step = t + 1
+    networkIsStale = true
+    guard finite else {
+      throw CoreError.nonFinite(step: t + 1, quantity: "network parameters (W, a or b)")
+    }
   }
 
   /// The mean loss of the current parameters on the batch of step `step` (default: the current step).
