@@ -50,7 +50,7 @@ final class Engine {
     let chunk = min(maxChunk, max(1, firstPartSize(batchSize)))
     let params = (rows + 2) * padded * 4
     let perPart =
-      rows * padded * 4 + 2 * padded * 4 + chunk * (words * 8 + rows / 2 + padded * 4 + 16 * 4 * 2 + 12)
+      rows * padded * 4 + 2 * padded * 4 + chunk * (words * 16 + rows / 2 + padded * 4 + 16 * 4 * 2 + 12)
       + (quadsPerRun + 1) * 1024 + 2048 + 4096
     return params + 2 * perPart
   }
@@ -332,32 +332,34 @@ final class Engine {
   /// Samples per run of quad tables: 16 tables of 1 KB stay in L1 with the patterns they are read by.
   static let quadsPerRun = 16
 
-  /// The transposed signs of each quad of samples: nibble k of patterns[g·Q + q] has bit t set where sample
-  /// 4q + t has x = +1 at coordinate 4g + k (Q = ⌈chunk/4⌉ quads). Shared by all neuron blocks.
+  /// The transposed signs of each quad of samples: nibble k of patterns[q·P + g] has bit t set where sample
+  /// 4q + t has x = +1 at coordinate 4g + k (P = 16·words, groups padded to whole words). Shared by all
+  /// neuron blocks.
   private func buildPatterns(_ part: PartScratch, count n: Int) {
-    let Q = (chunk + 3) / 4
     let quads = (n + 3) / 4
     let wordStride = chunk + 8
-    let spread = part.spread
-    for w in 0..<words {
-      let row = part.bits + w * wordStride
-      let groupsInWord = min(16, groups - (w << 4))
-      for q in 0..<quads {
-        let a = row[4 * q]
-        let b = row[4 * q + 1]
-        let c = row[4 * q + 2]
-        let d = row[4 * q + 3]
-        // Eight coordinates (two groups) per byte of each sample's word.
-        for e in 0..<((groupsInWord + 1) / 2) {
-          let shift = UInt64(e << 3)
-          let nibbles =
-            spread[Int(truncatingIfNeeded: (a >> shift) & 255)]
-            | (spread[Int(truncatingIfNeeded: (b >> shift) & 255)] << 1)
-            | (spread[Int(truncatingIfNeeded: (c >> shift) & 255)] << 2)
-            | (spread[Int(truncatingIfNeeded: (d >> shift) & 255)] << 3)
-          let g = (w << 4) + 2 * e
-          part.patterns[g * Q + q] = UInt16(truncatingIfNeeded: nibbles)
-          if g + 1 < groups { part.patterns[(g + 1) * Q + q] = UInt16(truncatingIfNeeded: nibbles >> 16) }
+    let P = words * 16
+    for q in 0..<quads {
+      for w in 0..<words {
+        let row = part.bits + w * wordStride + 4 * q
+        let (a, b, c, d) = (row[0], row[1], row[2], row[3])
+        let target = UnsafeMutableRawPointer(part.patterns + q * P + w * 16)
+        // Four groups at a time: a 4×4 matrix of nibbles (row t = sample t, column = group) is transposed,
+        // then each group's 4×4 bit matrix (sample × coordinate), with delta swaps (Hacker's Delight 7-3).
+        for quarter in 0..<4 {
+          let shift = UInt64(16 * quarter)
+          var y =
+            ((a &>> shift) & 0xFFFF) | (((b &>> shift) & 0xFFFF) &<< 16)
+            | (((c &>> shift) & 0xFFFF) &<< 32) | ((d &>> shift) &<< 48)
+          var t = ((y &>> 12) ^ y) & 0x0000_F0F0_0000_F0F0
+          y ^= t ^ (t &<< 12)
+          t = ((y &>> 24) ^ y) & 0x0000_0000_FF00_FF00
+          y ^= t ^ (t &<< 24)
+          t = ((y &>> 3) ^ y) & 0x0A0A_0A0A_0A0A_0A0A
+          y ^= t ^ (t &<< 3)
+          t = ((y &>> 6) ^ y) & 0x00CC_00CC_00CC_00CC
+          y ^= t ^ (t &<< 6)
+          target.storeBytes(of: y, toByteOffset: 8 * quarter, as: UInt64.self)
         }
       }
     }
@@ -367,7 +369,7 @@ final class Engine {
   /// quad of samples a 16-row table holds the signed sums Σ_t ±δ_{4q+t}, so each coordinate adds one row
   /// per quad into a register accumulator: no scattered stores.
   private func accumulateQuadTables(_ part: PartScratch, block jb: Int, count n: Int, accumulate: Bool) {
-    let Q = (chunk + 3) / 4
+    let P = words * 16
     let quads = (n + 3) / 4
     let deltas = part.deltas
     // Padding samples of the last quad contribute ±0.
@@ -387,11 +389,11 @@ final class Engine {
         var s1 = Vec16()
         var s2 = Vec16()
         var s3 = Vec16()
-        let pattern = part.patterns + g * Q + q0
+        let pattern = part.patterns + q0 * P + g
         for q in 0..<m {
           // One load gives the four coordinates' rows (a load port is the scarce resource here).
           let table = tables + q * 256
-          let p = Int(pattern[q])
+          let p = Int(pattern[q * P])
           s0 += load16(table + ((p << 4) & 0xF0))
           s1 += load16(table + (p & 0xF0))
           s2 += load16(table + ((p >> 4) & 0xF0))
@@ -527,11 +529,9 @@ final class PartScratch {
   /// Eight groups' tables and four groups' buckets (16 rows × 16 lanes per group).
   let table: UnsafeMutablePointer<Float>
   let buckets: UnsafeMutablePointer<Float>
-  /// The chunk's quad sign patterns (see `Engine.buildPatterns`), a run's quad tables, and the byte
-  /// spreading table (bit t of a byte ↦ bit 4t).
+  /// The chunk's quad sign patterns (see `Engine.buildPatterns`) and a run's quad tables.
   let patterns: UnsafeMutablePointer<UInt16>
   let quadTables: UnsafeMutablePointer<Float>
-  let spread: UnsafeMutablePointer<UInt32>
   /// This part's gradients (weights block-major like `Engine.weights`).
   let weightGradient: UnsafeMutablePointer<Float>
   let outputGradient: UnsafeMutablePointer<Float>
@@ -557,15 +557,9 @@ final class PartScratch {
     table = allocateFloats(2048)
     buckets = allocateFloats(1024)
     let quads = (chunk + 3) / 4
-    patterns = .allocate(capacity: groups * quads + 8)
-    patterns.initialize(repeating: 0, count: groups * quads + 8)
+    patterns = .allocate(capacity: words * 16 * quads)
+    patterns.initialize(repeating: 0, count: words * 16 * quads)
     quadTables = allocateFloats(Engine.quadsPerRun * 256)
-    spread = .allocate(capacity: 256)
-    for byte in 0..<256 {
-      var value: UInt32 = 0
-      for t in 0..<8 where byte >> t & 1 == 1 { value |= 1 << UInt32(4 * t) }
-      spread[byte] = value
-    }
     weightGradient = allocateFloats(blocks * rows * 16)
     outputGradient = allocateFloats(blocks * 16)
     biasGradient = allocateFloats(blocks * 16)
@@ -585,7 +579,6 @@ final class PartScratch {
     buckets.deallocate()
     patterns.deallocate()
     quadTables.deallocate()
-    spread.deallocate()
     weightGradient.deallocate()
     outputGradient.deallocate()
     biasGradient.deallocate()
