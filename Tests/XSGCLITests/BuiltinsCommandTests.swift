@@ -20,6 +20,8 @@ import Testing
     let result = try Binary.run(["builtins", "spurios"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("did you mean 'spurious'?"))
+    #expect(result.stderr.contains("Usage: xsg builtins [<name>]"))
+    #expect(!result.stderr.contains("Usage: xsg <subcommand>"))
   }
 
   @Test func markdownIsTheCommittedReference() throws {

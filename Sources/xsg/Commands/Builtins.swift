@@ -15,21 +15,24 @@ struct Builtins: ParsableCommand {
   @Flag(help: "Print the whole reference as Markdown (docs/builtins.md).")
   var markdown = false
 
+  /// An unknown name is a usage error (exit 64), reported with this subcommand's usage line.
+  func validate() throws {
+    guard let name, Registry.builtin(named: name) == nil else { return }
+    var message = "xsg builtins: no builtin named '\(name)'"
+    if let near = Suggestions.nearest(to: name, among: Registry.names) {
+      message += "; did you mean '\(near)'?"
+    }
+    throw ValidationError(message)
+  }
+
   func run() throws {
     if markdown {
       print(BuiltinDocs.markdown, terminator: "")
       return
     }
-    guard let name else {
+    guard let name, let builtin = Registry.builtin(named: name) else {
       print(BuiltinDocs.summary())
       return
-    }
-    guard let builtin = Registry.builtin(named: name) else {
-      var message = "xsg builtins: no builtin named '\(name)'"
-      if let near = Suggestions.nearest(to: name, among: Registry.names) {
-        message += "; did you mean '\(near)'?"
-      }
-      throw ValidationError(message)
     }
     print(BuiltinDocs.help(builtin))
   }
