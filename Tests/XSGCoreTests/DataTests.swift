@@ -198,10 +198,31 @@ import Testing
     #expect(cell.labels.allSatisfy { $0 == -1 })
     let balanced = try SampleSet.test(train: train, distribution: .groupBalanced, count: 1000, seed: 5)
     #expect((0..<4).map { c in balanced.cells.filter { $0 == c }.count } == [250, 250, 250, 250])
-    // Test sets differ by index and from the training stream.
-    let first = try SampleSet.test(train: train, distribution: .iid, count: 100, seed: 5, index: 0)
-    let second = try SampleSet.test(train: train, distribution: .iid, count: 100, seed: 5, index: 1)
-    #expect(first.bits != second.bits)
+  }
+
+  /// A test set is a function of the seed and of the distribution sampled: not of its position or size.
+  @Test func testSetsDependOnlyOnTheSeedAndTheDistributionSampled() throws {
+    let train = DataSpec(dimension: 40, spurious: .coordinate(3, flip: 0.1))
+    let iid = try SampleSet.test(train: train, distribution: .iid, count: 200, seed: 5)
+    let again = try SampleSet.test(train: train, distribution: .iid, count: 200, seed: 5)
+    #expect(iid.bits == again.bits && iid.labels == again.labels)
+    // The first n samples do not depend on the size.
+    let small = try SampleSet.test(train: train, distribution: .iid, count: 50, seed: 5)
+    #expect(small.bits == Array(iid.bits[0..<50]))
+    // iid ignores the training λ: a λ sweep measures every run on the same samples.
+    var other = train
+    other.spurious = .coordinate(3, flip: 0.3)
+    #expect(try SampleSet.test(train: other, distribution: .iid, count: 200, seed: 5).bits == iid.bits)
+    // Other distributions, seeds and dimensions draw other samples.
+    let same = try SampleSet.test(train: train, distribution: .same, count: 200, seed: 5)
+    let minority = try SampleSet.test(train: train, distribution: .group(.minority), count: 200, seed: 5)
+    let seed6 = try SampleSet.test(train: train, distribution: .iid, count: 200, seed: 6)
+    for set in [same, minority, seed6] { #expect(set.bits != iid.bits) }
+    let sequences = Set(
+      [TestDistribution.iid, .same, .reversed, .group(.majority), .group(.minority), .groupBalanced].map {
+        SampleSet.testSequence(train: train, flip: 0.1, distribution: $0)
+      })
+    #expect(sequences.count == 4)  // iid, same and reversed at one flip share the draw; groups differ
   }
 
   @Test func invalidSpecificationsAreRejected() {

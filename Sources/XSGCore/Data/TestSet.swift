@@ -25,10 +25,12 @@ public final class SampleSet: Sendable {
     self.cells = cells
   }
 
-  /// Draws a test set of `count` samples from `distribution` relative to the training data `train`.
-  /// `index` distinguishes test sets of one experiment (declaration order); labels are clean.
+  /// Draws a test set of `count` samples from `distribution` relative to the training data `train`;
+  /// labels are clean. The samples are a pure function of the seed and of the distribution actually
+  /// sampled (see `testSequence`): not of the set's position in a script, nor of other test sets, and
+  /// the first n samples do not depend on `count`.
   public static func test(
-    train: DataSpec, distribution: TestDistribution, count: Int, seed: UInt64, index: Int = 0,
+    train: DataSpec, distribution: TestDistribution, count: Int, seed: UInt64,
     memoryLimit: Int = MemoryBudget.defaultLimit
   ) throws -> SampleSet {
     try train.validate()
@@ -77,19 +79,49 @@ public final class SampleSet: Sendable {
     }
     let generator = SampleGenerator(spec: train, flip: flip, withLabelNoise: false)
     let random = CounterRandom(seed: seed, stream: stream)
+    let sequence = testSequence(train: train, flip: flip, distribution: distribution)
     var bits = [UInt64](repeating: 0, count: count * words)
     var labels = [Float](repeating: 0, count: count)
     var cells = [UInt8](repeating: 0, count: count)
     bits.withUnsafeMutableBufferPointer { bitsBuffer in
       for i in 0..<count {
         let (y, cell) = generator.generate(
-          into: bitsBuffer.baseAddress! + i * words, random: random, sequence: UInt64(index),
+          into: bitsBuffer.baseAddress! + i * words, random: random, sequence: sequence,
           item: UInt32(i), condition: condition(i))
         labels[i] = y
         cells[i] = cell
       }
     }
     return SampleSet(spec: train, count: count, bits: bits, labels: labels, cells: cells)
+  }
+
+  /// The test stream's sequence for a test distribution: a hash of what is sampled (dimension, label
+  /// function, spurious coordinates, the effective flip probability, the group condition). So an `iid`
+  /// set is the same for every training λ of a sweep (common random numbers), and two declarations of one
+  /// distribution give the same samples.
+  static func testSequence(train: DataSpec, flip: Double, distribution: TestDistribution) -> UInt64 {
+    var words: [UInt64] = [0x7E57, UInt64(train.dimension)]
+    switch train.signal {
+    case .xor(let i, let j, let sign): words += [1, UInt64(i), UInt64(j), sign > 0 ? 1 : 0]
+    case .parity(let s): words += [2, UInt64(s.count)] + s.map { UInt64($0) }
+    case .staircase(let s): words += [3, UInt64(s.count)] + s.map { UInt64($0) }
+    case .majority(let s): words += [4, UInt64(s.count)] + s.map { UInt64($0) }
+    }
+    switch train.spurious {
+    case .none: words += [0]
+    case .coordinate(let k, _): words += [1, UInt64(k)]
+    case .block(let ks, _): words += [2, UInt64(ks.count)] + ks.map { UInt64($0) }
+    }
+    words.append(flip.bitPattern)
+    switch distribution {
+    case .iid, .same, .reversed: words.append(0)
+    case .heldOut: words.append(1)
+    case .group(.majority): words.append(2)
+    case .group(.minority): words.append(3)
+    case .group(.cell(let y, let s)): words += [4, y > 0 ? 1 : 0, s > 0 ? 1 : 0]
+    case .groupBalanced: words.append(5)
+    }
+    return words.reduce(0) { splitMix64($0 ^ $1) }
   }
 
   /// Draws the finite training set of `spec` (sampling `.finite(n)`) from the training stream.

@@ -51,8 +51,6 @@ public final class Interpreter: @unchecked Sendable {
   var callDepth = 0
   /// Test-set evaluations at the current network step (several probes read one evaluation).
   var evaluations: [EvaluationKey: Evaluation] = [:]
-  /// Test sets made so far: each gets its own index, so their draws differ.
-  var testSets = 0
   /// Top-level `let` names of the script, for override checks.
   var overridable: Set<String> = []
 

@@ -87,11 +87,8 @@ enum DataBuiltins {
       guard case .option(.distribution(let distribution)) = call.value("distribution") else { return .none }
       let n = call.int("n")
       guard n <= 50_000_000 else { throw call.error("n", "n: \(n) test samples is more than 50 000 000") }
-      let test = DataValue(
-        .test(base: spec, distribution: distribution, n: n, seed: call.interpreter.currentSeed))
-      test.testIndex = call.interpreter.testSets
-      call.interpreter.testSets += 1
-      return .data(test)
+      return .data(
+        DataValue(.test(base: spec, distribution: distribution, n: n, seed: call.interpreter.currentSeed)))
     },
     Builtin(
       "heldout", .data, [.required("flip", flip, "λ′")], returns: "test distribution",

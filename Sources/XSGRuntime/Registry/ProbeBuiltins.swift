@@ -113,7 +113,7 @@ enum ProbeBuiltins {
     if data.sampleSet == nil {
       do {
         data.sampleSet = try SampleSet.test(
-          train: base, distribution: distribution, count: n, seed: seed, index: data.testIndex)
+          train: base, distribution: distribution, count: n, seed: seed)
       } catch let error as CoreError {
         throw RuntimeError.from(error, at: call.range(of: "data"))
       }

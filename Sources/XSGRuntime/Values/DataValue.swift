@@ -10,8 +10,6 @@ public final class DataValue: @unchecked Sendable {
   public let kind: Kind
   /// The test set once drawn: every probe reuses it.
   var sampleSet: SampleSet?
-  /// Which test set of the script this is (declaration order): separates their random draws.
-  var testIndex = 0
 
   public init(_ kind: Kind) { self.kind = kind }
 
