@@ -88,6 +88,19 @@ import XSGRuntime
     #expect(output.err.contains("everything trained so far is kept"))
   }
 
+  @Test func ctrlCDuringLetTrainBindsTheRunSoFar() {
+    let polls = Atomic<Int>(0)
+    let (repl, output, _) = makeRepl(
+      Self.setup + [
+        "probe every 5 { w_sp = mean(f.w_sp) }", "let r = train f on hyper with o for 1_000_000 steps",
+        "r.status == \"interrupted\"", "r.steps == f.step", "r.steps > 0",
+      ],
+      shouldStop: { polls.add(1, ordering: .relaxed).newValue == 40 })
+    repl.run()
+    #expect(output.err.contains("r holds the run so far"), "\(output.err)")
+    #expect(output.out == "true\ntrue\ntrue\n", "\(output.out)")
+  }
+
   @Test func envAndDescribeListTheSession() {
     let output = run(Self.setup + [":env", ":describe f", ":describe nothing_here"])
     #expect(output.out.contains("hyper  data "))

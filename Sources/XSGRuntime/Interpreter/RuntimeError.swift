@@ -62,7 +62,14 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
 
 /// Ctrl-C reached a step boundary or a statement: the run stops cleanly and is recorded as interrupted.
 public struct Interrupted: Error, Sendable {
+  /// The run so far, when `train` was interrupted.
+  var partial: Value?
+  /// The name `let NAME = train …` bound to the partial run, if any.
+  public internal(set) var boundName: String?
+
   public init() {}
+
+  init(partial: Value) { self.partial = partial }
 }
 
 extension RuntimeError {

@@ -28,7 +28,18 @@ extension Interpreter {
       seed = topLevel ? UInt64(settings.seedOverride ?? Int(x)) : UInt64(x)
 
     case .let(let name, let expr):
-      var value = try evaluate(expr, in: scope)
+      var value: Value
+      do {
+        value = try evaluate(expr, in: scope)
+      } catch var stop as Interrupted {
+        // Ctrl-C in `let r = train …`: r still holds the run so far (its status says interrupted), so a
+        // REPL user can look at what was trained.
+        if case .train = expr.kind, let partial = stop.partial {
+          scope.define(name.name, partial, kind: .let, range: name.range)
+          stop.boundName = name.name
+        }
+        throw stop
+      }
       if topLevel, scope === globals, let override = settings.overrides.last(where: { $0.name == name.name })
       {
         value = try overridden(value, with: override)

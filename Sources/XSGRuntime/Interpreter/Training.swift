@@ -137,7 +137,7 @@ extension Interpreter {
       run.lastStep = step
       record?.advance(to: step - start.step)
       try record?.end(status: .interrupted)
-      throw Interrupted()
+      throw Interrupted(partial: .run(run))
     }
     run.status = .ok
     record?.advance(to: count)

@@ -63,9 +63,10 @@ public final class Session: @unchecked Sendable {
     } catch let error as RuntimeError {
       let diagnostic = error.diagnostic(fallback: source.endRange)
       return .failed(rendered: renderer.render([diagnostic]), diagnostics: [diagnostic])
-    } catch is Interrupted {
+    } catch let stop as Interrupted {
       let step = interpreter.runs.last.map { " at step \($0.lastStep)" } ?? ""
-      return .interrupted(message: "interrupted\(step)")
+      let bound = stop.boundName.map { "; \($0) holds the run so far" } ?? ""
+      return .interrupted(message: "interrupted\(step)\(bound)")
     } catch {
       let diagnostic = Diagnostic(
         DiagnosticCode(RuntimeError.Code.value.rawValue), "\(error)", at: source.endRange)
