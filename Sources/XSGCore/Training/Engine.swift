@@ -185,51 +185,37 @@ final class Engine {
         for s in 0..<n { store16(bias, hidden + s * 16) }
         let blockWeights = weights + jb * rows * 16
         let table = part.table
+        // Builds the tables of `count` groups from g, and returns the word row and shift of group g.
+        @inline(__always) func tables(_ g: Int, _ count: Int) -> (UnsafeMutablePointer<UInt64>, UInt64) {
+          for q in 0..<count {
+            buildTableGroup(
+              weights: blockWeights + 64 * (g + q), weightStride: 16, table: table + 256 * q, tableStride: 16)
+          }
+          return (part.bits + (g >> 4) * wordStride, UInt64((g & 15) << 2))
+        }
         var g = 0
         // Eight groups (half of a sample's word) per sweep: eight 1 KB tables, one read-modify-write of h
         // per sample. The row offsets come from the word itself, which spares the load ports. The sum
         // keeps the order h + (T0 + T1 + T2 + T3) + (T4 + … + T7) of the four-group sweeps that follow.
         while g + 8 <= G {
-          for q in 0..<8 {
-            buildTableGroup(
-              weights: blockWeights + 64 * (g + q), weightStride: 16, table: table + 256 * q, tableStride: 16)
-          }
-          let row = part.bits + (g >> 4) * wordStride
-          let shift = UInt64((g & 15) << 2)
+          let (row, shift) = tables(g, 8)
           for s in 0..<n {
             let x = Int(truncatingIfNeeded: row[s] >> shift)
             let h = hidden + s * 16
-            let low =
-              (load16(table + ((x << 4) & 0xF0)) + load16(table + 256 + (x & 0xF0)))
-              + (load16(table + 512 + ((x >> 4) & 0xF0)) + load16(table + 768 + ((x >> 8) & 0xF0)))
-            let high =
-              (load16(table + 1024 + ((x >> 12) & 0xF0)) + load16(table + 1280 + ((x >> 16) & 0xF0)))
-              + (load16(table + 1536 + ((x >> 20) & 0xF0)) + load16(table + 1792 + ((x >> 24) & 0xF0)))
-            store16((load16(h) + low) + high, h)
+            store16((load16(h) + fourRows(table, x)) + fourRows(table + 1024, x >> 16), h)
           }
           g += 8
         }
         while g + 4 <= G {
-          for q in 0..<4 {
-            buildTableGroup(
-              weights: blockWeights + 64 * (g + q), weightStride: 16, table: table + 256 * q, tableStride: 16)
-          }
-          let row = part.bits + (g >> 4) * wordStride
-          let shift = UInt64((g & 15) << 2)
+          let (row, shift) = tables(g, 4)
           for s in 0..<n {
-            let x = Int(truncatingIfNeeded: row[s] >> shift)
             let h = hidden + s * 16
-            let sum =
-              (load16(table + ((x << 4) & 0xF0)) + load16(table + 256 + (x & 0xF0)))
-              + (load16(table + 512 + ((x >> 4) & 0xF0)) + load16(table + 768 + ((x >> 8) & 0xF0)))
-            store16(load16(h) + sum, h)
+            store16(load16(h) + fourRows(table, Int(truncatingIfNeeded: row[s] >> shift)), h)
           }
           g += 4
         }
         while g < G {
-          buildTableGroup(weights: blockWeights + 64 * g, weightStride: 16, table: table, tableStride: 16)
-          let row = part.bits + (g >> 4) * wordStride
-          let shift = UInt64((g & 15) << 2)
+          let (row, shift) = tables(g, 1)
           for s in 0..<n {
             let h = hidden + s * 16
             store16(load16(h) + load16(table + ((Int(truncatingIfNeeded: row[s] >> shift) & 15) << 4)), h)

@@ -49,6 +49,14 @@ func buildTableGroup(
   rows(3, high.3)
 }
 
+/// (T0[n0] + T1[n1]) + (T2[n2] + T3[n3]) for four consecutive 16-row tables (256 floats apart) and the
+/// nibbles n0…n3 in the low 16 bits of `x`.
+@inline(__always)
+func fourRows(_ t: UnsafeMutablePointer<Float>, _ x: Int) -> Vec16 {
+  (load16(t + ((x << 4) & 0xF0)) + load16(t + 256 + (x & 0xF0)))
+    + (load16(t + 512 + ((x >> 4) & 0xF0)) + load16(t + 768 + ((x >> 8) & 0xF0)))
+}
+
 /// The inverse of `buildTableGroup` for gradients: coordinate k's sum is Σ_n ±U[n] (+ where bit k set),
 /// stored into `g` or added to it. A butterfly over the four bits: 16 loads and 30 adds instead of 64.
 /// The buckets are left zeroed for their next use (cheaper than a separate clearing pass).
