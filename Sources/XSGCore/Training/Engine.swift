@@ -164,20 +164,21 @@ final class Engine {
     var start = part.sampleRange.lowerBound
     while start < part.sampleRange.upperBound {
       let n = min(C, part.sampleRange.upperBound - start)
-      // Draw the chunk; the single-block gradient scatters by nibble, so it gets them transposed:
-      // nibbles[g·C + s] is sample s's group g.
+      // Draw the chunk. It is word-major (word w of sample s at bits[w·(C + 8) + s]).
       fillChunk(part, start: start, count: n, step: step)
-      // The chunk is word-major (word w of sample s at bits[w·(C + 8) + s]): vectorisable over s.
       let wordStride = C + 8
-      for w in 0..<words where backward && blocks == 1 {
-        let row = part.bits + w * wordStride
-        for q in 0..<min(16, G - (w << 4)) {
-          let target = part.nibbles + ((w << 4) + q) * C
-          let shift = UInt64(q << 2)
-          for s in 0..<n { target[s] = UInt8(truncatingIfNeeded: (row[s] >> shift) & 15) }
+      if backward && blocks == 1 {
+        // The single-block gradient scatters by nibble: nibbles[g·C + s] is sample s's group g.
+        for w in 0..<words {
+          let row = part.bits + w * wordStride
+          for q in 0..<min(16, G - (w << 4)) {
+            let target = part.nibbles + ((w << 4) + q) * C
+            let shift = UInt64(q << 2)
+            for s in 0..<n { target[s] = UInt8(truncatingIfNeeded: (row[s] >> shift) & 15) }
+          }
         }
       }
-      // Forward: hidden[jb][s] = b + Σ_g T_g[nibble]; f accumulates 16 lanes per sample over blocks.
+      // Forward: hidden[jb][s] = b + Σ_g T_g[nibble_g(s)]; f accumulates 16 lanes per sample over blocks.
       let outputs = part.outputs
       for jb in 0..<blocks {
         let hidden = part.hidden + jb * C * 16
@@ -377,7 +378,7 @@ final class Engine {
         var s3 = Vec16()
         let pattern = part.patterns + q0 * P + g
         for q in 0..<m {
-          // One load gives the four coordinates' rows (a load port is the scarce resource here).
+          // One load gives the four coordinates' rows.
           let table = tables + q * 256
           let p = Int(pattern[q * P])
           s0 += load16(table + ((p << 4) & 0xF0))
