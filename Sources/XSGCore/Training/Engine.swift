@@ -500,7 +500,7 @@ struct UpdateRates {
 final class PartScratch {
   let sampleRange: Range<Int>
   /// The chunk's packed samples (word-major, `words × (chunk + 8)`), labels, transposed nibbles
-  /// (groups × chunk) and per-sample values.
+  /// (groups × chunk, for a single block only) and per-sample values.
   let bits: UnsafeMutablePointer<UInt64>
   let labels: UnsafeMutablePointer<Float>
   let nibbles: UnsafeMutablePointer<UInt8>
@@ -531,8 +531,10 @@ final class PartScratch {
     bits = .allocate(capacity: (chunk + 8) * words)
     bits.initialize(repeating: 0, count: (chunk + 8) * words)
     labels = allocateFloats(chunk)
-    nibbles = .allocate(capacity: groups * chunk)
-    nibbles.initialize(repeating: 0, count: groups * chunk)
+    // Only the single-block scatter reads transposed nibbles.
+    let nibbleCount = blocks == 1 ? groups * chunk : 1
+    nibbles = .allocate(capacity: nibbleCount)
+    nibbles.initialize(repeating: 0, count: nibbleCount)
     coefficients = allocateFloats(chunk)
     flipWords = .allocate(capacity: chunk + 8)
     flipWords.initialize(repeating: 0, count: chunk + 8)
