@@ -86,7 +86,8 @@ struct SampleGenerator: Sendable {
 
   /// Writes `count` (1...8) consecutive training samples starting at `firstItem` and their labels; eight
   /// Philox blocks per vector call. Word w of sample k goes to `bits[k·words + w]`, or with
-  /// `wordStride` set (the engine's word-major chunks) to `bits[w·wordStride + k]`.
+  /// `wordStride` set (the engine's word-major chunks) to `bits[w·wordStride + k]`. `extras`, when given,
+  /// are the samples' flip and noise words from `extraWords`, eight readable words each.
   @inline(__always)
   func generateGroup(
     into bits: UnsafeMutablePointer<UInt64>, labels: UnsafeMutablePointer<Float>,
@@ -117,28 +118,18 @@ struct SampleGenerator: Sendable {
         }
       }
     }
-    let sampleStride = wordStride == nil ? words : 1
-    let stride = wordStride ?? 1
+    var flipWords = SIMD8<UInt32>()
+    var noiseWords = SIMD8<UInt32>()
     if let extras {
-      // The engine's path: the words were drawn 32 samples at a time by `extraWords`.
+      // The engine's path: the words were drawn 32 samples at a time by `extraWords` (with room for eight).
       if let wordStride, cells == nil,
         finishPairs(bits, labels: labels, count: count, stride: wordStride, extras: extras)
       {
         return
       }
-      for k in 0..<count {
-        let sample = bits + k * sampleStride
-        sample[(words - 1) * stride] &= tailMask
-        let (y, cell) = finish(
-          sample, wordStride: stride, flipWord: extras.flips[k], noiseWord: extras.noises[k], condition: nil)
-        labels[k] = y
-        cells?[k] = cell
-      }
-      return
-    }
-    var flipWords = SIMD8<UInt32>()
-    var noiseWords = SIMD8<UInt32>()
-    do {
+      flipWords = UnsafeRawPointer(extras.flips).loadUnaligned(as: SIMD8<UInt32>.self)
+      noiseWords = UnsafeRawPointer(extras.noises).loadUnaligned(as: SIMD8<UInt32>.self)
+    } else {
       // Extras: words item mod 4 of blocks ⌊item/4⌋; the eight samples span at most three such blocks.
       let firstQuad = firstItem >> 2
       for q in 0..<3 {
@@ -157,6 +148,8 @@ struct SampleGenerator: Sendable {
         }
       }
     }
+    let sampleStride = wordStride == nil ? words : 1
+    let stride = wordStride ?? 1
     for k in 0..<count {
       let sample = bits + k * sampleStride
       sample[(words - 1) * stride] &= tailMask

@@ -97,9 +97,7 @@ public final class Trainer {
     steps: Int, every: Int = 1, shouldStop: () -> Bool = { false },
     onProbe: (ProbeContext) throws -> Void
   ) throws -> TrainingOutcome {
-    guard steps >= 0 else {
-      throw CoreError.invalidParameter(name: "steps", value: "\(steps)", expected: "N ≥ 0")
-    }
+    try Self.checkSteps(steps)
     guard every >= 1 else {
       throw CoreError.invalidParameter(name: "probe cadence", value: "\(every)", expected: "every ≥ 1")
     }
@@ -128,10 +126,14 @@ public final class Trainer {
   /// batch, forward, backward, update), which is what a benchmark times. Throws `CoreError.nonFinite`
   /// on NaN/Inf parameters, like `train`.
   public func advance(steps: Int) throws {
+    try Self.checkSteps(steps)
+    for t in current.step..<(current.step + steps) { try step(t, needLoss: false) { _ in } }
+  }
+
+  private static func checkSteps(_ steps: Int) throws {
     guard steps >= 0 else {
       throw CoreError.invalidParameter(name: "steps", value: "\(steps)", expected: "N ≥ 0")
     }
-    for t in current.step..<(current.step + steps) { try step(t, needLoss: false) { _ in } }
   }
 
   /// One update at step t; `beforeUpdate` sees the batch loss (0 unless `needLoss`) at the old parameters.
