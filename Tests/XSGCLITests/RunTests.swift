@@ -259,6 +259,46 @@ import Testing
     #expect(summary["status"] as? String == "interrupted")
     #expect((summary["steps"] as? Int ?? 0) > 0)
   }
+
+  /// `timeout -s INT` and a Ctrl-C in a wrapper script deliver SIGINT twice within microseconds (to the
+  /// process and to its group). That is one stop request, not the "second Ctrl-C" that exits at once:
+  /// the run must still end marked `interrupted`, with its message.
+  @Test func aSIGINTDeliveredTwiceAtOnceStillStopsCleanly() throws {
+    // Steps of a few hundred milliseconds, so the second signal lands while a step is still running.
+    let slow = """
+      seed 1
+      data train = hypercube(1000) | xor(1, 2)
+      net f = relu2(width: 16)
+      opt o = sgd(lr: 0.05, batch: 400_000)
+      probe every 1 { w = mean(f.w_sig) }
+      let run = train f on train with o for 1000 steps
+
+      """
+    let dir = try Self.scratch(slow)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let process = Process()
+    process.executableURL = Binary.url
+    process.arguments = ["run", "exp.xsg", "--out", "out", "--quiet"]
+    process.currentDirectoryURL = dir
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let probes = dir.appending(path: "out/probes.csv")
+    var waited = 0
+    while waited < 1200, ((try? Self.read(probes))?.split(separator: "\n").count ?? 0) < 3 {
+      usleep(50_000)
+      waited += 1
+    }
+    kill(process.processIdentifier, SIGINT)
+    usleep(20_000)
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    let meta = try Self.json(dir.appending(path: "out/meta.json"))
+    #expect(meta["status"] as? String == "interrupted")
+    let summary = try Self.json(dir.appending(path: "out/summary.json"))
+    #expect(summary["status"] as? String == "interrupted")
+  }
 }
 
 /// SHA-256 by the system tool, to check meta.json independently of xsg's implementation.

@@ -8,9 +8,15 @@ import Synchronization
 
 /// Cooperative Ctrl-C. The signal handler only sets a flag; training checks it at every step boundary and
 /// the interpreter between statements, so a stop leaves every file complete. A second Ctrl-C while the
-/// first is still pending exits at once (the files written so far are still whole: writes are atomic).
+/// first is still pending exits at once (the files written so far are still whole: writes are atomic),
+/// unless it comes within `grace` of the first: `timeout -s INT` and a Ctrl-C reaching a wrapper's
+/// process group deliver one press twice within microseconds, and that is one stop request.
 public enum Interrupt {
   private static let flag = Atomic<Bool>(false)
+  /// When the pending stop was requested by a signal (monotonic nanoseconds).
+  private static let firstSignal = Atomic<Int64>(0)
+  /// How long after the first SIGINT another one still counts as the same request.
+  static let grace: Int64 = 500_000_000
 
   /// Whether a stop has been requested and not yet handled.
   public static var isRequested: Bool { flag.load(ordering: .relaxed) }
@@ -32,8 +38,16 @@ public enum Interrupt {
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
+  /// Async-signal-safe: atomics, `clock_gettime` and `_exit` only.
   fileprivate static func handleSignal() {
-    if flag.exchange(true, ordering: .relaxed) { _exit(130) }
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    if flag.exchange(true, ordering: .sequentiallyConsistent) {
+      if nanoseconds - firstSignal.load(ordering: .sequentiallyConsistent) >= grace { _exit(130) }
+      return
+    }
+    firstSignal.store(nanoseconds, ordering: .sequentiallyConsistent)
   }
 }
 

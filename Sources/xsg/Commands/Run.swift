@@ -69,6 +69,8 @@ struct Run: ParsableCommand {
     let meta = RunMeta(
       xsgVersion: "\(XSG.version) (commit \(BuildInfo.commit))", script: source.text, scriptPath: file,
       threads: threads, argv: CommandLine.arguments)
+    // Before the folder exists with status `running`: a Ctrl-C from here on is recorded in it.
+    Interrupt.installHandler()
     let folder: RunFolderWriter
     do {
       folder = try RunFolderWriter(
@@ -79,7 +81,6 @@ struct Run: ParsableCommand {
       throw ExitStatus.software
     }
     interpreter.folder = folder
-    Interrupt.installHandler()
 
     do {
       try interpreter.run(front.program)
