@@ -81,7 +81,7 @@ extension RuntimeError.Code {
     case .training: "training diverged (NaN or infinity), with the step"
     case .memory: "the memory estimate of a configuration is too large"
     case .file:
-      "a file name that leaves the run folder (absolute or with `..`), or a file that cannot be written"
+      "a file name that leaves the run folder (absolute or with `..`) or is not an `.svg` figure name, or a file that cannot be written"
     case .limit: "a limit of the interpreter (calls nested too deeply)"
     }
   }

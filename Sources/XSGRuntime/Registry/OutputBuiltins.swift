@@ -137,6 +137,13 @@ enum OutputBuiltins {
     case .success(let relative): url = folder.url.appending(path: relative)
     case .failure(let problem): throw call.error("file", problem.description, code: .file)
     }
+    // Only .svg names: anything else could replace one of the run folder's own files (probes.csv,
+    // meta.json, …) with a figure, or the figure with them.
+    guard name.lowercased().hasSuffix(".svg") else {
+      throw call.error(
+        "file", "'\(name)' does not end in .svg: plot and chart write SVG figures", code: .file,
+        help: "name it like \"figure.svg\"")
+    }
     do {
       try AtomicFile.write(SVGRenderer().render(figure), to: url)
     } catch {
