@@ -21,6 +21,11 @@ import Testing
     #expect(throws: OverrideError.malformed("d")) { try Override(argument: "d") }
     #expect(throws: OverrideError.malformed("=3")) { try Override(argument: "=3") }
     #expect(throws: OverrideError.badValue(name: "x", text: "[1,")) { try Override(argument: "x=[1,") }
+    // A number must be finite: d=1e999 was read as infinity and failed later as a runtime error.
+    #expect(throws: OverrideError.badValue(name: "d", text: "1e999")) { try Override(argument: "d=1e999") }
+    #expect(throws: OverrideError.badValue(name: "l", text: "[1, -1e400]")) {
+      try Override(argument: "l=[1, -1e400]")
+    }
   }
 }
 

@@ -19,6 +19,15 @@ import Testing
     #expect(tokens.prefix(5).map { $0.number! } == [10, 0.05, 0.001, 100_000, 200])
   }
 
+  /// `1e999` is no number a Double holds: reported, not read as infinity (`print 1e999` printed `inf`).
+  @Test func numbersTooLargeForADoubleAreMalformed() {
+    let output = Lexer.tokenize(SourceFile(name: "t", text: "let x = 1e999\nlet y = 1.7e308\n"))
+    #expect(output.diagnostics.map(\.code) == [.malformedNumber])
+    #expect(output.diagnostics.first?.message.contains("too large") == true)
+    #expect(output.diagnostics.first?.range.start.column == 9)
+    #expect(output.tokens.compactMap(\.number).allSatisfy { $0.isFinite })
+  }
+
   @Test func stringsDecodeTheirEscapes() {
     let token = Lexer.tokenize(SourceFile(name: "t", text: #""a\n\t\"\\b""#)).tokens[0]
     #expect(token.kind == .string)

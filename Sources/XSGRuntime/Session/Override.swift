@@ -36,7 +36,8 @@ public struct Override: Sendable {
     let text = raw.trimmingCharacters(in: .whitespaces)
     if text == "true" { return .bool(true) }
     if text == "false" { return .bool(false) }
-    if let x = number(text) { return .number(x) }
+    // Double("1e999") is infinity, which no script literal can be either: not a value.
+    if let x = number(text) { return x.isFinite ? .number(x) : nil }
     if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
       return .string(String(text.dropFirst().dropLast()))
     }

@@ -244,8 +244,14 @@ public struct Lexer {
         Diagnostic(
           .malformedNumber, "malformed number '\(spelling)'", at: cursor.range(start, position),
           notes: ["numbers look like 10, 0.05, 1e-3 or 100_000 ('_' only between digits)"]))
+    } else if let value, !value.isFinite {
+      // Double("1e999") is infinity: refuse it rather than compute with it silently.
+      diagnostics.append(
+        Diagnostic(
+          .malformedNumber, "number '\(spelling)' is too large", at: cursor.range(start, position),
+          notes: ["the largest number is about 1.8e308"]))
     }
-    add(.number, start, number: value ?? 0)
+    add(.number, start, number: value.flatMap { $0.isFinite ? $0 : nil } ?? 0)
   }
 
   private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
