@@ -52,9 +52,12 @@ extension Interpreter {
 
   func wholeNumber(_ expr: Expr, in scope: Environment, role: String) throws -> Int {
     let value = try evaluate(expr, in: scope)
-    guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15 else {
+    guard case .number(let x) = value, x == x.rounded() else {
       throw RuntimeError(
         .type, "\(role) must be a whole number, got \(ValueText.show(value))", at: expr.range)
+    }
+    guard abs(x) < 1e15 else {
+      throw RuntimeError(.value, "\(role) must be below 1e15, got \(ValueText.show(value))", at: expr.range)
     }
     return Int(x)
   }

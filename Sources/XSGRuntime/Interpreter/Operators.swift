@@ -118,15 +118,17 @@ extension Interpreter {
   /// `list[i]`, `vector[i]`, `series[i]` (1-based, like coordinates); `matrix[k]`: column k, i.e. the
   /// weights on coordinate k, one per neuron (`f.w[3]`).
   func subscripted(_ base: Value, _ index: Value, at range: SourceRange) throws -> Value {
-    guard case .number(let x) = index, x == x.rounded(), abs(x) < 1e15 else {
+    guard case .number(let x) = index, x == x.rounded() else {
       throw RuntimeError(
         .type, "an index is a whole number, got \(index.kind) \(ValueText.show(index))", at: range)
     }
-    let i = Int(x)
+    // A whole number too large for an Int is out of range of anything (not "not a whole number").
+    let i = abs(x) < 1e15 ? Int(x) : 0
     func check(_ count: Int, _ what: String) throws {
       guard i >= 1, i <= count else {
         throw RuntimeError(
-          .shape, "index \(i) is out of range: \(what) has \(count) (indices start at 1)", at: range)
+          .shape, "index \(ValueText.show(index)) is out of range: \(what) has \(count) (indices start at 1)",
+          at: range)
       }
     }
     switch base {

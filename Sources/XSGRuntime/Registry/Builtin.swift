@@ -154,8 +154,10 @@ public indirect enum ParamType: Sendable {
     case (.nonNegative, .number(let x)):
       return x >= 0 ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
     case (.integer(let min), .number(let x)):
-      if x != x.rounded() || abs(x) > 1e15 {
-        return (.value, "\(ValueText.show(value)) is not a whole number")
+      if x != x.rounded() { return (.value, "\(ValueText.show(value)) is not a whole number") }
+      // `Call.int` reads these as Int only below 1e15.
+      if abs(x) >= 1e15 {
+        return (.value, "\(ValueText.show(value)) is too large; expected \(description), below 1e15")
       }
       return Int(x) >= min
         ? nil : (.value, "\(ValueText.show(value)) is out of range; expected \(description)")
