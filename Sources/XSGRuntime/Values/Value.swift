@@ -56,6 +56,8 @@ public struct RangeValue: Sendable, Equatable {
   public var lower: Int
   public var upper: Int
   public var inclusive: Bool
+  /// The most numbers a range may hold (its elements are materialised by loops, indexes and builtins).
+  public static let maximumCount = 10_000_000
 
   public var elements: [Int] {
     inclusive ? (lower <= upper ? Array(lower...upper) : []) : (lower < upper ? Array(lower..<upper) : [])
