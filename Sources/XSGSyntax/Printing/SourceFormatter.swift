@@ -6,7 +6,7 @@
 ///
 /// Formatting is idempotent, and parsing the output gives the same tree as the input (tested).
 public enum SourceFormatter {
-  /// Longer statements ending in a pipeline or a call are broken over lines.
+  /// Longer statements ending in a pipeline or a call, and longer `print`s, are broken over lines.
   public static let lineLength = 100
 
   /// Formats a script that parsed without errors; nil when it has syntax errors (there is no tree to
@@ -147,8 +147,7 @@ private struct LayoutPrinter {
       }
       valueLine(pad + "\(head) \(label) = ", value, statement.range, indent, next)
     case .print(let values):
-      let list = values.map(SourceFormatter.format).joined(separator: ", ")
-      line(pad + (list.isEmpty ? "print" : "print " + list), statement.range, indent, next)
+      printLine(pad, values.map(SourceFormatter.format), statement.range, indent, next)
     case .return(let value):
       let text = pad + "return" + (value.map { " " + SourceFormatter.format($0) } ?? "")
       line(text, statement.range, indent, next)
@@ -281,6 +280,30 @@ private struct LayoutPrinter {
     } else {
       return line(single, range, indent, next)
     }
+    inner(before: range.end.offset, indent: indent)
+    let comment = trailing(onLine: range.end.line, before: next)
+    lines += wrapped.dropLast()
+    append(wrapped[wrapped.count - 1], comment: comment)
+  }
+
+  /// `print a, b, …`; when longer than `SourceFormatter.lineLength`, broken after the last comma that
+  /// fits, the continuation lines indented one step (a line ending in `,` continues).
+  private mutating func printLine(
+    _ pad: String, _ values: [String], _ range: SourceRange, _ indent: Int, _ next: Int
+  ) {
+    let single = pad + (values.isEmpty ? "print" : "print " + values.joined(separator: ", "))
+    guard single.count > SourceFormatter.lineLength else { return line(single, range, indent, next) }
+    var wrapped: [String] = []
+    var current = pad + "print " + values[0]
+    for value in values.dropFirst() {
+      if current.count + 2 + value.count > SourceFormatter.lineLength {
+        wrapped.append(current + ",")
+        current = pad + "  " + value
+      } else {
+        current += ", " + value
+      }
+    }
+    wrapped.append(current)
     inner(before: range.end.offset, indent: indent)
     let comment = trailing(onLine: range.end.line, before: next)
     lines += wrapped.dropLast()
