@@ -336,8 +336,16 @@ public struct Lexer {
     }
   }
 
+  /// Characters that text copied from a paper or a word processor puts where xsg expects ASCII.
+  private static let lookalikes: [Unicode.Scalar: String] = [
+    "\u{2018}": "\"", "\u{2019}": "\"", "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"",
+    "\u{2212}": "-", "\u{2010}": "-", "\u{2013}": "-", "\u{2014}": "-",
+    "\u{00D7}": "*", "\u{00B7}": "*", "\u{22C5}": "*", "\u{2217}": "*", "\u{00F7}": "/",
+    "\u{2264}": "<=", "\u{2265}": ">=", "\u{2260}": "!=", "\u{2026}": "..",
+  ]
+
   private mutating func unexpected(_ scalar: Unicode.Scalar, _ start: Int) {
-    var hint: String?
+    var hint = Lexer.lookalikes[scalar]
     var end = position
     switch scalar {
     case "!": hint = "not"
@@ -348,14 +356,28 @@ public struct Lexer {
     default: break
     }
     position = end
-    let spelling = text(start, end)
+    // An invisible character is named by its code point: quoting it would show nothing.
+    let category = scalar.properties.generalCategory
+    let invisible = [.control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator].contains(
+      category)
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    let codePoint = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    let spelling =
+      invisible
+      ? codePoint + (scalar.properties.name.map { " (\($0.lowercased()))" } ?? "")
+      : "'\(text(start, end))'"
     var diagnostic = Diagnostic(
-      .unexpectedCharacter, "unexpected character '\(spelling)'", at: cursor.range(start, end),
+      .unexpectedCharacter, "unexpected character \(spelling)", at: cursor.range(start, end),
       suggestion: hint)
     if scalar == ";" {
       diagnostic = diagnostic.noting("statements end at the end of a line; no ';' is needed")
     }
-    if scalar == "'" { diagnostic = diagnostic.noting("strings are written in double quotes: \"…\"") }
+    if hint == "\"" { diagnostic = diagnostic.noting("strings are written in straight double quotes: \"…\"") }
+    if category == .spaceSeparator {
+      diagnostic = diagnostic.noting("it looks like a space but is not one; type a plain space instead")
+    } else if invisible {
+      diagnostic = diagnostic.noting("it is invisible in most editors; delete it")
+    }
     diagnostics.append(diagnostic)
     add(.invalid, start)
   }
