@@ -22,4 +22,15 @@ import Testing
     #expect(DecorationSpec.window("300:0") == nil)
     #expect(DecorationSpec.marker("abc") == nil)
   }
+
+  /// `nan` and `inf` parse as Doubles but draw nothing; a window to `inf` wrote `nan` into PGFPlots files.
+  @Test func nonFiniteValuesAreMalformed() {
+    #expect(DecorationSpec.constant("nan") == nil)
+    #expect(DecorationSpec.constant("inf=top") == nil)
+    #expect(DecorationSpec.exponential("1,inf") == nil)
+    #expect(DecorationSpec.exponential("nan,0.02") == nil)
+    #expect(DecorationSpec.marker("-inf") == nil)
+    #expect(DecorationSpec.window("0:inf") == nil)
+    #expect(DecorationSpec.window("nan:10") == nil)
+  }
 }
