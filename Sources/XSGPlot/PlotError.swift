@@ -4,6 +4,9 @@ public enum PlotError: Error, Equatable, Sendable, CustomStringConvertible {
   case missingFolder(path: String)
   /// A folder with neither `probes.csv` nor `index.csv` nor run subfolders.
   case notARunFolder(path: String)
+  /// A run folder whose files hold no probe values: the run failed or was interrupted before its first
+  /// probe, so `probes.csv` has a header and no rows.
+  case noData(path: String)
   /// A file that should be there but cannot be read.
   case unreadableFile(path: String)
   /// A CSV file that does not have the expected shape; `line` is 1-based.
@@ -16,6 +19,8 @@ public enum PlotError: Error, Equatable, Sendable, CustomStringConvertible {
     case .missingFolder(let path): return "no run folder at '\(path)'"
     case .notARunFolder(let path):
       return "'\(path)' is not a run folder: it has no probes.csv, no index.csv and no run subfolders"
+    case .noData(let path):
+      return "'\(path)' has no probe values: the run failed or was interrupted before its first probe"
     case .unreadableFile(let path): return "cannot read '\(path)'"
     case .malformedCSV(let path, let line, let message): return "\(path):\(line): \(message)"
     case .unknownProbe(let name, let known, let suggestion):

@@ -80,10 +80,9 @@ public struct RunFolder: Equatable, Sendable {
               message: "run '\(runName)' has no subfolder"))
           continue
         }
-        do {
-          runs.append(try loadSingle(sub, name: runName, display: join(shown, runName)))
-        } catch .notARunFolder(let path) {
-          skipped.append(.notARunFolder(path: path))
+        if let run = try loadSweepMember(sub, name: runName, display: join(shown, runName), skipped: &skipped)
+        {
+          runs.append(run)
         }
       }
       if runs.isEmpty, let first = skipped.first { throw first }
@@ -94,13 +93,37 @@ public struct RunFolder: Equatable, Sendable {
     // No index: a folder of run folders still overlays, in name order.
     let children = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     var runs: [RunFolder] = []
+    var skipped: [PlotError] = []
     for child in children.sorted() {
       let sub = url.appending(path: child)
       guard FileManager.default.fileExists(atPath: sub.appending(path: "probes.csv").path) else { continue }
-      runs.append(try loadSingle(sub, name: child, display: join(shown, child)))
+      if let run = try loadSweepMember(sub, name: child, display: join(shown, child), skipped: &skipped) {
+        runs.append(run)
+      }
     }
+    if runs.isEmpty, let first = skipped.first { throw first }
     guard !runs.isEmpty else { throw .notARunFolder(path: shown) }
-    return RunFolder(name: name, runs: runs)
+    var folder = RunFolder(name: name, runs: runs)
+    folder.skipped = skipped.map(\.description)
+    return folder
+  }
+
+  /// One run of a sweep, or nil (noted in `skipped`) when it has no data to draw: a run that failed or was
+  /// interrupted before its first probe is left out, not drawn as an empty legend entry.
+  private static func loadSweepMember(
+    _ url: URL, name: String, display: String, skipped: inout [PlotError]
+  ) throws(PlotError) -> RunFolder? {
+    do {
+      return try loadSingle(url, name: name, display: display)
+    } catch {
+      switch error {
+      case .notARunFolder, .noData:
+        skipped.append(error)
+        return nil
+      default:
+        throw error
+      }
+    }
   }
 
   private static func hasNeurons(_ url: URL) -> Bool {
@@ -126,6 +149,11 @@ public struct RunFolder: Equatable, Sendable {
         folder.appending(path: file), path: path, role: .neuron, group: probe)
     }
     guard !probes.isEmpty || !neurons.isEmpty else { throw .notARunFolder(path: display) }
+    // `xsg run` writes the header before the first row: a run that stopped before its first probe has
+    // columns but no values.
+    let hasValues =
+      probes.contains { !$0.points.isEmpty } || neurons.values.contains { $0.contains { !$0.points.isEmpty } }
+    guard hasValues else { throw .noData(path: display) }
     return RunFolder(name: name, probes: probes, neurons: neurons)
   }
 

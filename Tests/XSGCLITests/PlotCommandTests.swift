@@ -89,6 +89,29 @@ import Testing
     #expect(result.stderr.contains("no run folder at '/nonexistent/run'"))
   }
 
+  @Test func aRunWithoutProbeValuesIsNoInput() throws {
+    let run = try copy("run")
+    try Data("step,loss,w_sp\n".utf8).write(to: run.appending(path: "probes.csv"))
+    try FileManager.default.removeItem(at: run.appending(path: "neurons"))
+    let result = try Binary.run(["plot", run.path])
+    #expect(result.status == 66)
+    #expect(
+      result.stderr.contains("has no probe values: the run failed or was interrupted before its first probe"))
+    #expect(!FileManager.default.fileExists(atPath: run.appending(path: "figure.svg").path))
+  }
+
+  @Test func aSweepRunWithoutProbeValuesIsSkipped() throws {
+    let sweep = try copy("sweep")
+    try Data("step,loss,acc\n".utf8).write(to: sweep.appending(path: "lam=0.25/probes.csv"))
+    try? FileManager.default.removeItem(at: sweep.appending(path: "lam=0.25/neurons"))
+    let result = try Binary.run(["plot", sweep.path, "acc"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("skipped: "))
+    #expect(result.stderr.contains("lam=0.25' has no probe values"))
+    let text = try String(contentsOf: sweep.appending(path: "figure.svg"), encoding: .utf8)
+    #expect(text.contains(">lam=0.1</text>") && !text.contains(">lam=0.25</text>"))
+  }
+
   @Test func anUnknownProbeIsAUsageErrorWithASuggestion() throws {
     let result = try Binary.run(["plot", try copy("run").path, "w_spp"])
     #expect(result.status == 64)

@@ -145,6 +145,29 @@ enum Fixtures {
       ])
   }
 
+  /// A run that failed or was interrupted before its first probe leaves probes.csv with a header and no
+  /// rows: alone it is an error, in a sweep it is skipped like a run without files, not a blank legend entry.
+  @Test func aRunWithoutProbeValuesHasNoData() throws {
+    let single = try Fixtures.folder(["probes.csv": "step,a,w\n"])
+    #expect(throws: PlotError.noData(path: "h")) { try RunFolder.load(single, display: "h") }
+    let sweep = try RunFolder.load(
+      Fixtures.folder([
+        "index.csv": "run,k,final_a,steps,status\nk=1,1,1,50,ok\nk=5,5,,0,failed\n",
+        "k=1/probes.csv": "step,a\n0,1\n10,1\n", "k=5/probes.csv": "step,a,w\n",
+      ]), display: "s")
+    #expect(sweep.runs.map(\.name) == ["k=1"])
+    #expect(
+      sweep.skipped == [
+        "'s/k=5' has no probe values: the run failed or was interrupted before its first probe"
+      ])
+    let unindexed = try RunFolder.load(
+      Fixtures.folder(["a/probes.csv": "step,x\n0,1\n", "b/probes.csv": "step,x\n"]), display: "u")
+    #expect(unindexed.runs.map(\.name) == ["a"])
+    #expect(unindexed.skipped.count == 1)
+    let nothing = try Fixtures.folder(["index.csv": "run\na\n", "a/probes.csv": "step,x\n"])
+    #expect(throws: PlotError.noData(path: "n/a")) { try RunFolder.load(nothing, display: "n") }
+  }
+
   @Test func quotedFieldsMayHoldCommasAndQuotes() throws {
     let table = try CSVTable.parse("run,note\n\"lam=0.1,seed=2\",\"say \"\"hi\"\"\"\n", path: "x")
     #expect(table.rows == [["lam=0.1,seed=2", "say \"hi\""]])

@@ -125,7 +125,7 @@ struct Plot: ParsableCommand {
 
   static func exitCode(for error: PlotError) -> ExitCode {
     switch error {
-    case .missingFolder, .notARunFolder, .unreadableFile: return ExitStatus.noInput
+    case .missingFolder, .notARunFolder, .noData, .unreadableFile: return ExitStatus.noInput
     case .malformedCSV: return ExitStatus.dataError
     case .unknownProbe: return ExitStatus.usage
     }
