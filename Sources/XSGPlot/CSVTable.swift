@@ -7,6 +7,8 @@ public struct CSVTable: Equatable, Sendable {
   public var rows: [[String]]
   /// The 1-based line of the file each row came from, for error messages.
   public var rowLines: [Int]
+  /// The 1-based line of the header (blank lines before it are skipped).
+  public var headerLine = 1
 
   public init(header: [String], rows: [[String]], rowLines: [Int]? = nil) {
     self.header = header
@@ -45,7 +47,10 @@ public struct CSVTable: Equatable, Sendable {
         path: path, line: line,
         message: "expected \(header.count) fields as in the header, found \(row.count)")
     }
-    return CSVTable(header: header, rows: lines.dropFirst().map(\.1), rowLines: lines.dropFirst().map(\.0))
+    var table = CSVTable(
+      header: header, rows: lines.dropFirst().map(\.1), rowLines: lines.dropFirst().map(\.0))
+    table.headerLine = lines[0].0
+    return table
   }
 
   private static func fields(_ line: String, path: String, line number: Int) throws(PlotError) -> [String] {
@@ -105,10 +110,7 @@ public struct CSVTable: Equatable, Sendable {
   public func numericSeries(path: String, role: Series.Role = .line, group: String? = nil) throws(PlotError)
     -> [Series]
   {
-    guard header.count >= 2 else {
-      throw .malformedCSV(
-        path: path, line: 1, message: "expected a header 'step,<names…>' with at least two columns")
-    }
+    try NumericCSV.checkHeader(header, path: path, line: headerLine)
     var xs: [Double] = []
     var columns = Array(repeating: [Double](), count: header.count - 1)
     for (r, row) in rows.enumerated() {

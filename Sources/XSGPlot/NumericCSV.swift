@@ -44,15 +44,7 @@ enum NumericCSV {
         let parsed = text.split(separator: ",", omittingEmptySubsequences: false).map {
           $0.trimmingCharacters(in: .whitespaces)
         }
-        if let duplicate = parsed.first(where: { name in parsed.filter { $0 == name }.count > 1 }) {
-          throw .malformedCSV(
-            path: path, line: lineNumber, message: "the header names column '\(duplicate)' twice")
-        }
-        // A header of `step` alone is valid: a run whose probes are all per-neuron has no scalar columns.
-        guard let first = parsed.first, !first.isEmpty else {
-          throw .malformedCSV(
-            path: path, line: lineNumber, message: "expected a header 'step,<names…>'")
-        }
+        try checkHeader(parsed, path: path, line: lineNumber)
         header = parsed
         columns = Array(repeating: [], count: parsed.count)
         continue
@@ -92,6 +84,23 @@ enum NumericCSV {
     }
     return names.dropFirst().enumerated().map { i, name in
       Series(name: name, xs: columns[0], ys: columns[i + 1], role: role, group: group)
+    }
+  }
+
+  /// The header of a probe file: `step`, then distinct, non-empty probe names. A header of `step` alone is
+  /// valid: a run whose probes are all per-neuron has no scalar columns. Without `step` first, the first
+  /// probe would silently become the x axis.
+  static func checkHeader(_ names: [String], path: String, line: Int) throws(PlotError) {
+    guard names.first == "step" else {
+      let found = names.first.map { "'\($0)'" } ?? "nothing"
+      throw .malformedCSV(
+        path: path, line: line, message: "expected a header 'step,<names…>', found \(found) first")
+    }
+    if let empty = names.firstIndex(where: \.isEmpty) {
+      throw .malformedCSV(path: path, line: line, message: "column \(empty + 1) of the header has no name")
+    }
+    if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+      throw .malformedCSV(path: path, line: line, message: "the header names column '\(duplicate)' twice")
     }
   }
 

@@ -168,6 +168,29 @@ enum Fixtures {
     #expect(throws: PlotError.noData(path: "n/a")) { try RunFolder.load(nothing, display: "n") }
   }
 
+  /// Without `step` first, the first probe silently became the x axis; an unnamed column drew an untitled
+  /// panel. Both are malformed, on the fast path and on the quoted-CSV path alike.
+  @Test func theHeaderStartsWithStepAndNamesEveryColumn() throws {
+    for quote in ["", "\""] {
+      let noStep = try Fixtures.folder(["probes.csv": "a,\(quote)b\(quote)\n1,2\n"])
+      #expect(
+        throws: PlotError.malformedCSV(
+          path: "r/probes.csv", line: 1, message: "expected a header 'step,<names…>', found 'a' first")
+      ) { try RunFolder.load(noStep, display: "r") }
+      let unnamed = try Fixtures.folder(["probes.csv": "\nstep,,\(quote)b\(quote)\n0,1,2\n"])
+      #expect(
+        throws: PlotError.malformedCSV(
+          path: "r/probes.csv", line: 2, message: "column 2 of the header has no name")
+      ) { try RunFolder.load(unnamed, display: "r") }
+      let neurons = try Fixtures.folder(["neurons/w.csv": "n1,\(quote)n2\(quote)\n1,2\n"])
+      #expect(throws: PlotError.self) { try RunFolder.load(neurons, display: "r") }
+    }
+    let quotedStepOnly = try Fixtures.folder([
+      "probes.csv": "\"step\"\n0\n", "neurons/w.csv": "step,n1\n0,1\n",
+    ])
+    #expect(try RunFolder.load(quotedStepOnly).probeNames == ["w"])
+  }
+
   @Test func quotedFieldsMayHoldCommasAndQuotes() throws {
     let table = try CSVTable.parse("run,note\n\"lam=0.1,seed=2\",\"say \"\"hi\"\"\"\n", path: "x")
     #expect(table.rows == [["lam=0.1,seed=2", "say \"hi\""]])
