@@ -199,6 +199,15 @@ import Testing
     let kind = try Binary.run(["run", "exp.xsg", "--quiet", "lam=\"high\""], in: dir)
     #expect(kind.status == 64)
     #expect(kind.stderr.contains("lam is a number"))
+    // The core computes with one or two threads: more is a usage error, not a thread count meta.json
+    // records but never ran.
+    for command in [["run", "exp.xsg", "--quiet"], ["repl"], ["bench", "--shape", "S", "--steps", "1"]] {
+      for threads in ["0", "3"] {
+        let result = try Binary.run(command + ["--threads", threads], in: dir)
+        #expect(result.status == 64, "\(command) --threads \(threads)")
+        #expect(result.stderr.contains("--threads must be 1 or 2, not \(threads)"))
+      }
+    }
     #expect(try Binary.run(["run", "syntax.xsg", "--quiet"], in: dir).status == 65)
     #expect(try Binary.run(["run", "missing.xsg", "--quiet"], in: dir).status == 66)
 

@@ -30,7 +30,7 @@ struct Bench: ParsableCommand {
     if let shape, BenchShape.named(shape) == nil {
       throw ValidationError("unknown shape '\(shape)': expected P0, G, S, M or L")
     }
-    if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    try Threads.validate(threads)
     if let steps, steps < 1 { throw ValidationError("--steps must be at least 1") }
   }
 

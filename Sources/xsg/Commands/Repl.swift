@@ -28,7 +28,7 @@ struct Repl: ParsableCommand {
       let hint = word.hasSuffix(".xsg") ? "; to run a script: xsg run \(word)" : "; xsg --help lists them"
       throw ValidationError("unknown subcommand '\(word)'\(hint)")
     }
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    try Threads.validate(threads)
   }
 
   func run() throws {

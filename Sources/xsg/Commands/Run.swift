@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    try Threads.validate(threads)
     if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0") }
   }
 
