@@ -36,16 +36,22 @@ struct Run: ParsableCommand {
   func validate() throws {
     try Threads.validate(threads)
     if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0") }
+    // Here rather than in run(), so a malformed override is reported with `xsg run`'s usage line.
+    _ = try parsedOverrides()
+  }
+
+  /// The `NAME=VALUE` arguments, or a usage error for the first malformed one.
+  private func parsedOverrides() throws -> [Override] {
+    do {
+      return try overrides.map { try Override(argument: $0) }
+    } catch {
+      throw ValidationError("\(error)")
+    }
   }
 
   func run() throws {
     guard let source = ScriptFile.read(file) else { throw ExitStatus.noInput }
-    let parsedOverrides: [Override]
-    do {
-      parsedOverrides = try overrides.map { try Override(argument: $0) }
-    } catch {
-      throw ValidationError("\(error)")
-    }
+    let parsedOverrides = try parsedOverrides()
     let front = FrontEnd.check(source, oracle: RegistryOracle())
     ScriptFile.report(front.diagnostics, in: source, short: false)
     if front.diagnostics.hasErrors { throw ExitStatus.dataError }
