@@ -91,4 +91,16 @@ import Testing
     #expect(result.stderr.contains("error[E0104]"))
     #expect(try String(contentsOf: folder.appending(path: "bad.xsg"), encoding: .utf8) == "let = 1\n")
   }
+
+  /// `-` reads the standard input: it formats to stdout, and -w refuses it instead of writing a file named `-`.
+  @Test func fmtOfTheStandardInput() throws {
+    let folder = try scratch([:])
+    let printed = try Binary.run(["fmt", "-"], stdin: "let  d=1\n", in: folder)
+    #expect(printed.status == 0)
+    #expect(printed.stdout == "let d = 1\n")
+    let written = try Binary.run(["fmt", "-w", "-"], stdin: "let  d=1\n", in: folder)
+    #expect(written.status == 64)
+    #expect(written.stderr.contains("-w cannot rewrite the standard input"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "-").path))
+  }
 }

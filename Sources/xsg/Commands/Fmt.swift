@@ -24,6 +24,11 @@ struct Fmt: ParsableCommand {
 
   func validate() throws {
     if write && check { throw ValidationError("-w and --check cannot be used together") }
+    // `-` is the standard input, which cannot be rewritten in place (-w would create a file named `-`).
+    if write && files.contains("-") {
+      throw ValidationError(
+        "-w cannot rewrite the standard input ('-'); without -w the result goes to stdout")
+    }
   }
 
   func run() throws {
