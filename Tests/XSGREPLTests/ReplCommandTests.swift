@@ -21,7 +21,13 @@ import Testing
   @Test func unambiguousPrefixesName() throws {
     #expect(try ReplCommand.parse(":q") == .quit)
     #expect(try ReplCommand.parse(":d f") == .describe(name: "f"))
-    #expect(throws: CommandError.self) { try ReplCommand.parse(":h") }  // :help or :history
+    // A prefix of several commands says which, instead of calling a real command unknown.
+    #expect(throws: CommandError(message: "':h' is ambiguous: :help or :history")) {
+      try ReplCommand.parse(":h")
+    }
+    #expect(throws: CommandError(message: "unknown command ':'; :help lists the commands")) {
+      try ReplCommand.parse(":")
+    }
   }
 
   @Test func mistakesSayWhatWasExpected() {

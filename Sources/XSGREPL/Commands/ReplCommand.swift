@@ -72,9 +72,14 @@ struct CommandSpec: Sendable {
 
   /// The command that `word` names: its full name or an unambiguous prefix (`:q` is `:quit`).
   static func named(_ word: String) -> CommandSpec? {
-    if let exact = all.first(where: { $0.name == word }) { return exact }
-    let matches = all.filter { $0.name.hasPrefix(word) }
-    return matches.count == 1 ? matches[0] : nil
+    let found = matching(word)
+    return found.count == 1 ? found[0] : nil
+  }
+
+  /// The commands `word` may name: the exact one, else every command it is a prefix of.
+  static func matching(_ word: String) -> [CommandSpec] {
+    if let exact = all.first(where: { $0.name == word }) { return [exact] }
+    return all.filter { $0.name.hasPrefix(word) }
   }
 }
 
@@ -89,6 +94,11 @@ extension ReplCommand {
     let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
     guard let word = words.first, word.count > 1, let spec = CommandSpec.named(word) else {
       let word = words.first ?? line
+      let candidates = word.count > 1 ? CommandSpec.matching(word).map(\.name) : []
+      if candidates.count > 1 {
+        let listed = candidates.dropLast().joined(separator: ", ") + " or " + candidates.last!
+        throw CommandError(message: "'\(word)' is ambiguous: \(listed)")
+      }
       throw CommandError(message: "unknown command '\(word)'; :help lists the commands")
     }
     let arguments = Array(words.dropFirst())
