@@ -124,7 +124,22 @@ import Testing
     let (output, evaluator, _) = session(":load \(file.path)", "c", ":load /no/such/file.xsg")
     #expect(evaluator.ran.first?.name == file.path)
     #expect(output.out == "9\n")
-    #expect(output.err == "error: cannot read '/no/such/file.xsg'\n")
+    #expect(output.err == "error: '/no/such/file.xsg' does not exist\n")
+  }
+
+  /// `:load` says why a file cannot be run; before, every problem (even bytes that are not UTF-8) was
+  /// "cannot read".
+  @Test func loadSaysWhyAFileCannotBeRun() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-load-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let binary = folder.appending(path: "latin1.xsg")
+    try Data("let a = 1\nlet \u{3bb} = 2 # caf".utf8 + [0xE9, 0x0A]).write(to: binary)
+    let (output, evaluator, _) = session(":load \(binary.path)", ":load \(folder.path)")
+    #expect(evaluator.ran.isEmpty)
+    #expect(
+      output.err == "error: '\(binary.path)' is not UTF-8 text: line 2, column 16\n"
+        + "error: '\(folder.path)' is a folder, not a script\n")
   }
 
   @Test func historyListsEntriesWithMultiLineOnesIndented() {

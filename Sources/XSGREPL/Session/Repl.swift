@@ -181,10 +181,11 @@ public final class Repl {
   /// Runs a script file in this session: its bindings stay, its errors name the file.
   private func load(_ path: String) {
     let text: String
-    do {
-      text = try String(contentsOfFile: Self.expandingTilde(path), encoding: .utf8)
-    } catch {
-      output.writeError("error: cannot read '\(path)'\n")
+    switch Self.readScript(at: Self.expandingTilde(path)) {
+    case .success(let contents):
+      text = contents
+    case .failure(let problem):
+      output.writeError("error: '\(path)' \(problem.text)\n")
       return
     }
     var outcome = evaluator.run(text, name: path)
@@ -203,6 +204,30 @@ public final class Repl {
     } catch {
       output.writeError("error: cannot write '\(path)'\n")
     }
+  }
+
+  /// The text of the script at `path`, or why there is none: missing, a folder, unreadable, or not UTF-8
+  /// (with the line and column of the first bad byte, as `xsg run` would point at it).
+  static func readScript(at path: String) -> Result<String, EntryFailure> {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return .failure(EntryFailure("does not exist"))
+    }
+    if isDirectory.boolValue { return .failure(EntryFailure("is a folder, not a script")) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return .failure(EntryFailure("cannot be read"))
+    }
+    let bytes = [UInt8](data)
+    if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+    // The bytes before the first invalid sequence.
+    var valid = 0
+    var iterator = bytes.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while case .valid(let scalar) = parser.parseScalar(from: &iterator) { valid += scalar.count }
+    let before = String(decoding: bytes[..<valid], as: UTF8.self)
+    let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    let column = before.reversed().prefix { $0 != "\n" }.count + 1
+    return .failure(EntryFailure("is not UTF-8 text: line \(line), column \(column)"))
   }
 
   static func expandingTilde(_ path: String) -> String {
