@@ -142,6 +142,13 @@ import Testing
         + "error: '\(folder.path)' is a folder, not a script\n")
   }
 
+  @Test func helpNamesACommandWithoutItsColon() {
+    let (output, _, _) = session(":help quit", ":help let", ":help zz")
+    #expect(
+      output.out == ":quit\n  leave the REPL (so does Ctrl-D)\nlet NAME = EXPR binds a name\n"
+        + "no help for 'zz': it is not a builtin, keyword or command\n")
+  }
+
   @Test func historyListsEntriesWithMultiLineOnesIndented() {
     let (output, _, _) = session("let a = 1", "f(1,", "2)", ":history")
     #expect(output.out == "1  let a = 1\n2  f(1,\n   2)\n3  :history\n")

@@ -31,7 +31,8 @@ public final class Repl {
 
   /// Tab completion for the line being typed: earlier lines of a pending entry give the context.
   public func complete(_ lineBeforeCursor: String) -> Completion {
-    CompletionEngine(source: evaluator).complete((pending + [lineBeforeCursor]).joined(separator: "\n"))
+    CompletionEngine(source: evaluator).complete(
+      (pending + [lineBeforeCursor]).joined(separator: "\n"))
   }
 
   /// Runs the session until `:quit` or the end of the input, then saves the history.
@@ -152,6 +153,10 @@ public final class Repl {
       return "\(spec.usage)\n  \(spec.summary)\n"
     }
     if let text = evaluator.help(topic) { return text.hasSuffix("\n") ? text : text + "\n" }
+    // A command named without its colon (`:help quit`), when no builtin or keyword has the name.
+    if let spec = CommandSpec.all.first(where: { $0.name == ":" + topic }) {
+      return "\(spec.usage)\n  \(spec.summary)\n"
+    }
     return "no help for '\(topic)': it is not a builtin, keyword or command\n"
   }
 
@@ -162,7 +167,8 @@ public final class Repl {
     let kindWidth = bindings.map(\.kind.count).max() ?? 0
     return bindings.map { binding in
       binding.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
-        + binding.kind.padding(toLength: kindWidth + 2, withPad: " ", startingAt: 0) + binding.summary + "\n"
+        + binding.kind.padding(toLength: kindWidth + 2, withPad: " ", startingAt: 0)
+        + binding.summary + "\n"
     }.joined()
   }
 
@@ -231,7 +237,9 @@ public final class Repl {
   }
 
   static func expandingTilde(_ path: String) -> String {
-    guard path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else {
+    guard path == "~" || path.hasPrefix("~/"),
+      let home = ProcessInfo.processInfo.environment["HOME"]
+    else {
       return path
     }
     return home + path.dropFirst()
