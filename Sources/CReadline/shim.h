@@ -38,10 +38,6 @@ static inline int xsg_wait_for_input(int fd, const sigset_t *mask) {
   return pselect(fd + 1, &readable, NULL, NULL, NULL, mask);
 }
 
-/// Forgets the error that an interrupted read left on stdin, so the next read waits again.
-/// (`stdin` is a C global that Swift 6 will not touch.)
-static inline void xsg_clear_stdin_error(void) { clearerr(stdin); }
-
 /// Writes `text` to stdout (or stderr) through the C streams readline also writes to, and flushes, so the
 /// REPL's output, readline's prompts and the interpreter's `print` appear in the order they happen.
 static inline void xsg_write(int to_stderr, const char *text) {

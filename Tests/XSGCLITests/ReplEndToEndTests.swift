@@ -86,6 +86,37 @@ struct ReplEndToEndTests {
   }
 }
 
+/// The plain reader (`TERM=dumb`, Emacs shell buffers, `XSG_NO_READLINE=1`) at a real terminal.
+@Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
+struct ReplWithoutReadlineTests {
+  /// A Ctrl-C at the prompt, or a resized terminal, used to leave glibc's `getline` spinning at full CPU:
+  /// the session hung.
+  @Test func ctrlCAtThePromptDropsTheEntryAndTheSessionGoesOn() throws {
+    let terminal = try ReplTerminal(environment: ["XSG_NO_READLINE": "1"])
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    try terminal.resize(columns: 80, rows: 30)
+    try terminal.type("1 + 2")
+    try terminal.press("Enter")
+    try terminal.waitFor("the value", seconds: 5) { $0.split(separator: "\n").contains("3") }
+    try terminal.type("let a = (1 +")
+    try terminal.press("Enter")
+    try terminal.waitFor("...>")
+    try terminal.press("C-c")
+    try terminal.waitFor("a fresh prompt", seconds: 5) { $0.hasSuffix("xsg>") }
+    try terminal.press("C-c")
+    try terminal.type("6 * 7")
+    try terminal.press("Enter")
+    try terminal.waitFor("the value", seconds: 5) { $0.split(separator: "\n").contains("42") }
+    try terminal.type(":env")
+    try terminal.press("Enter")
+    let screen = try terminal.waitFor("nothing is bound yet", seconds: 5)
+    #expect(!screen.contains("error"), "\(screen)")
+    try terminal.press("C-d")
+    #expect(try terminal.exitStatus() == 0)
+  }
+}
+
 /// Without a terminal, `xsg` reads its input as a script, exactly like `xsg run -`: no prompts, no echo.
 @Suite struct ReplWithoutTerminalTests {
   private func temporaryFolder() throws -> URL {

@@ -23,8 +23,8 @@ final class ReplTerminal {
   let folder: URL
   private let socket = "xsg-test-\(UUID().uuidString.prefix(8))"
 
-  /// Starts `xsg ARGUMENTS` in a 100×40 terminal.
-  init(_ arguments: [String] = []) throws {
+  /// Starts `xsg ARGUMENTS` in a 100×40 terminal, with `environment` added to the session's.
+  init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
     folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     // The shell reports xsg's exit status on the screen: tmux's own `pane_dead_status` is sometimes
@@ -32,11 +32,12 @@ final class ReplTerminal {
     // own handler, so the inherited "ignore" does not reach it).
     let xsg = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
     let command = "trap '' INT; \(xsg); echo \"[xsg exited with status $?]\""
-    try tmux([
-      "-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "100", "-y", "40", "-c", folder.path,
-      "-e", "HOME=\(folder.path)", "-e", "XDG_STATE_HOME=\(folder.path)/state", "-e", "NO_COLOR=1",
-      "-e", "TERM=xterm", "-e", "INPUTRC=/dev/null", command,
-    ])
+    try tmux(
+      [
+        "-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "100", "-y", "40", "-c", folder.path,
+        "-e", "HOME=\(folder.path)", "-e", "XDG_STATE_HOME=\(folder.path)/state", "-e", "NO_COLOR=1",
+        "-e", "TERM=xterm", "-e", "INPUTRC=/dev/null",
+      ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [command])
     // Keep the pane after xsg exits, so the test can read its last screen and exit status.
     try tmux(["set-option", "-t", "repl", "remain-on-exit", "on"])
   }
@@ -49,6 +50,11 @@ final class ReplTerminal {
   /// Presses keys by tmux name: `Enter`, `Tab`, `C-c`, `C-d`, `Up`.
   func press(_ keys: String...) throws {
     try tmux(["send-keys", "-t", "repl"] + keys)
+  }
+
+  /// Resizes the terminal, which sends xsg a SIGWINCH.
+  func resize(columns: Int, rows: Int) throws {
+    try tmux(["resize-window", "-t", "repl", "-x", String(columns), "-y", String(rows)])
   }
 
   /// The visible screen, trailing blank lines dropped (tmux also drops the spaces that end a line, so

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import XSGREPL
@@ -30,5 +31,19 @@ import Testing
     #expect(PlainLineReader.isReadlineUnsuitable(environment: [:]))
     #expect(PlainLineReader.isReadlineUnsuitable(environment: ["TERM": "xterm", "XSG_NO_READLINE": "1"]))
     #expect(!PlainLineReader.isReadlineUnsuitable(environment: ["TERM": "xterm-256color"]))
+  }
+
+  /// The plain reader reads lines from its file descriptor; text cut short by the end of the input is still
+  /// a line, then the input ends.
+  @Test func plainReaderReadsLinesUntilTheEnd() {
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    let text = Array("let λ = 1\n\n:env\n6 * 7".utf8)
+    #expect(write(fds[1], text, text.count) == text.count)
+    close(fds[1])
+    defer { close(fds[0]) }
+    let reader = PlainLineReader(interrupts: InterruptFlag(), input: fds[0])
+    let lines = (0..<5).map { _ in reader.readLine(prompt: "") }
+    #expect(lines == [.line("let λ = 1"), .line(""), .line(":env"), .line("6 * 7"), .endOfInput])
   }
 }
