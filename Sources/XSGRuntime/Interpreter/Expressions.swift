@@ -12,15 +12,16 @@ extension Interpreter {
     case .range(let lower, let upper, let closed):
       let lo = try wholeNumber(lower, in: scope, role: "a range bound")
       let hi = try wholeNumber(upper, in: scope, role: "a range bound")
-      // Loops, indexes and builtins hold a range's numbers in memory: (1..1e14)[1] aborted the process.
-      let count = max(0, closed ? hi - lo + 1 : hi - lo)
+      // Builtins such as sum and list hold a range's numbers in memory: sum(1..1e14) aborted the process.
+      let value = RangeValue(lower: lo, upper: hi, inclusive: closed)
+      let count = value.numbers.count
       guard count <= RangeValue.maximumCount else {
         throw RuntimeError(
           .limit,
           "the range \(lo)\(closed ? ".." : "..<")\(hi) has \(count) numbers; at most 10 000 000 are allowed",
           at: expr.range)
       }
-      return .range(RangeValue(lower: lo, upper: hi, inclusive: closed))
+      return .range(value)
     case .unary(let op, let operand, let operatorRange):
       return try unary(op, try evaluate(operand, in: scope), at: operatorRange, operandRange: operand.range)
     case .binary(.and, let lhs, let rhs, _):

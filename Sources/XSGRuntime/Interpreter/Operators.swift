@@ -139,9 +139,8 @@ extension Interpreter {
       try check(v.count, "the vector")
       return .number(v[i - 1])
     case .range(let r):
-      let items = r.elements
-      try check(items.count, "the range")
-      return .number(Double(items[i - 1]))
+      try check(r.numbers.count, "the range")
+      return .number(Double(r.lower + i - 1))
     case .matrix(let m):
       try check(m.columns, "the matrix's columns (coordinates)")
       return .vector(m.column(i - 1))

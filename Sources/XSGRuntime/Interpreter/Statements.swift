@@ -117,12 +117,13 @@ extension Interpreter {
     return b
   }
 
-  func iterate(_ expr: Expr, in scope: Environment) throws -> [Value] {
+  /// The items a `for` loop visits; a range's numbers are made one at a time, not held in a list.
+  func iterate(_ expr: Expr, in scope: Environment) throws -> AnyRandomAccessCollection<Value> {
     let value = try evaluate(expr, in: scope)
     switch value {
-    case .list(let items): return items
-    case .range(let r): return r.elements.map { .number(Double($0)) }
-    case .vector(let v): return v.map { .number($0) }
+    case .list(let items): return AnyRandomAccessCollection(items)
+    case .range(let r): return AnyRandomAccessCollection(r.numbers.lazy.map { .number(Double($0)) })
+    case .vector(let v): return AnyRandomAccessCollection(v.lazy.map { .number($0) })
     default:
       throw RuntimeError(
         .type, "for … in needs a list or a range, got \(value.kind) \(ValueText.show(value))", at: expr.range)

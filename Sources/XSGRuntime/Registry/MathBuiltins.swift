@@ -30,7 +30,7 @@ enum MathBuiltins {
         switch call.value("x") {
         case .list(let items)?: return .number(Double(items.count))
         case .vector(let v)?: return .number(Double(v.count))
-        case .range(let r)?: return .number(Double(r.elements.count))
+        case .range(let r)?: return .number(Double(r.numbers.count))
         case .series(let s)?: return .number(Double(s.values.count))
         case .string(let s)?: return .number(Double(s.count))
         case .matrix(let m)?: return .number(Double(m.rows))

@@ -56,12 +56,13 @@ public struct RangeValue: Sendable, Equatable {
   public var lower: Int
   public var upper: Int
   public var inclusive: Bool
-  /// The most numbers a range may hold (its elements are materialised by loops, indexes and builtins).
+  /// The most numbers a range may hold (builtins such as `sum` and `list` materialise its elements).
   public static let maximumCount = 10_000_000
 
-  public var elements: [Int] {
-    inclusive ? (lower <= upper ? Array(lower...upper) : []) : (lower < upper ? Array(lower..<upper) : [])
-  }
+  /// Its numbers, without materialising them (loops, `len` and indexing use this).
+  public var numbers: Range<Int> { lower..<max(lower, inclusive ? upper + 1 : upper) }
+
+  public var elements: [Int] { Array(numbers) }
 }
 
 /// A dense row-major matrix: `f.w` is width × d (one row per neuron).
