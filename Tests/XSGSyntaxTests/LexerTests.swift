@@ -76,6 +76,16 @@ import Testing
     #expect(output.tokens.map(\.kind) == [.name, .invalid, .name, .endOfInput])
   }
 
+  @Test func invalidUTF8InAStringIsReportedToo() {
+    // "a<FF>b λ": the bad byte is reported at its column; the valid text around it is kept.
+    let bytes: [UInt8] = [0x22, 0x61, 0xFF, 0x62, 0x20, 0xCE, 0xBB, 0x22]
+    let output = Lexer.tokenize(SourceFile(name: "t", bytes: bytes))
+    #expect(output.diagnostics.map(\.code) == [.invalidUTF8])
+    #expect(output.diagnostics.first?.range.start.column == 3)
+    #expect(output.tokens.map(\.kind) == [.string, .endOfInput])
+    #expect(output.tokens.first?.stringValue == "ab λ")
+  }
+
   @Test func columnsCountCharacters() {
     let source = SourceFile(name: "t", text: "λλ x\n\tb")
     #expect(source.location(at: 5) == SourceLocation(offset: 5, line: 1, column: 4))

@@ -304,6 +304,22 @@ public struct Lexer {
         segment = position
         continue
       }
+      if byte >= 0x80 {
+        // Checked here too: `xsg fmt -w` would otherwise replace the bytes with U+FFFD silently.
+        if let (_, length) = scalar(at: position) {
+          position += length
+        } else {
+          value += text(segment, position)
+          let bad = position
+          position += 1
+          while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+          diagnostics.append(
+            Diagnostic(.invalidUTF8, "this byte sequence is not valid UTF-8", at: cursor.range(bad, position))
+          )
+          segment = position
+        }
+        continue
+      }
       position += 1
     }
   }
