@@ -40,13 +40,20 @@ struct Run: ParsableCommand {
     _ = try parsedOverrides()
   }
 
-  /// The `NAME=VALUE` arguments, or a usage error for the first malformed one.
+  /// The `NAME=VALUE` arguments, or a usage error for the first malformed or repeated one.
   private func parsedOverrides() throws -> [Override] {
+    let parsed: [Override]
     do {
-      return try overrides.map { try Override(argument: $0) }
+      parsed = try overrides.map { try Override(argument: $0) }
     } catch {
       throw ValidationError("\(error)")
     }
+    // `lam=0.1 lam=0.2` would silently keep the last: say so rather than guess which was meant.
+    var seen = Set<String>()
+    for override in parsed where !seen.insert(override.name).inserted {
+      throw ValidationError("override \(override.name)=… is given more than once; give each name once")
+    }
+    return parsed
   }
 
   func run() throws {
