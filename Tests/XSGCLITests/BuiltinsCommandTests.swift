@@ -14,12 +14,15 @@ import Testing
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("spurious(k, flip)"))
     #expect(result.stdout.contains("flip: number in [0, 1]"))
+    // A one-point interval reads as that number.
+    let relu2 = try Binary.run(["builtins", "relu2"])
+    #expect(relu2.stdout.contains("scale: the number 1 or output scale"), "\(relu2.stdout)")
   }
 
   @Test func misspeltBuiltinIsAUsageErrorWithASuggestion() throws {
     let result = try Binary.run(["builtins", "spurios"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("did you mean 'spurious'?"))
+    #expect(result.stderr.contains("Error: no builtin named 'spurios'; did you mean 'spurious'?"))
     #expect(result.stderr.contains("Usage: xsg builtins [<name>]"))
     #expect(!result.stderr.contains("Usage: xsg <subcommand>"))
   }

@@ -127,7 +127,7 @@ import XSGRuntime
     #expect(output.out.contains("r.w_sp"))
     #expect(output.out.contains("r.loss"))
     #expect(output.out.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
-    #expect(output.err.contains("not a probe series or a run"), "\(output.err)")
+    #expect(output.err.contains("error: 'f' is a network, not a probe series or a run"), "\(output.err)")
   }
 
   @Test func thePlotBuiltinDrawsInTheTerminalWidth() {

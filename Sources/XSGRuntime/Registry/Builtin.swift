@@ -121,6 +121,7 @@ public indirect enum ParamType: Sendable {
   public var description: String {
     switch self {
     case .number: "number"
+    case .interval(let lo, let hi) where lo == hi: "the number \(NumberText.roundTrip(lo))"
     case .interval(let lo, let hi): "number in [\(NumberText.roundTrip(lo)), \(NumberText.roundTrip(hi))]"
     case .positive: "number > 0"
     case .nonNegative: "number ≥ 0"

@@ -165,7 +165,10 @@ public final class Session: @unchecked Sendable {
           series.append(XSGPlot.Series(name: name, xs: run.table.steps.map(Double.init), ys: values))
         }
       default:
-        throw RuntimeError(.type, "'\(text)' is \(value.kind), not a probe series or a run", at: expr.range)
+        // No position: the text is :plot's own argument, quoted in the message.
+        let article = value.kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        throw RuntimeError(
+          .type, "'\(text)' is \(article) \(value.kind), not a probe series or a run", at: nil)
       }
     }
     return Figure(panel: Panel(yScale: logScale ? .log : .linear, series: series))

@@ -18,7 +18,7 @@ struct Builtins: ParsableCommand {
   /// An unknown name is a usage error (exit 64), reported with this subcommand's usage line.
   func validate() throws {
     guard let name, Registry.builtin(named: name) == nil else { return }
-    var message = "xsg builtins: no builtin named '\(name)'"
+    var message = "no builtin named '\(name)'"
     if let near = Suggestions.nearest(to: name, among: Registry.names) {
       message += "; did you mean '\(near)'?"
     }
