@@ -161,7 +161,11 @@ public struct Parser {
       report(
         Diagnostic(
           .nestingTooDeep, "nesting exceeds the limit of \(Parser.maximumNestingDepth) levels",
-          at: peek.range, notes: ["split the expression with 'let' bindings or the code into functions"]))
+          at: peek.range,
+          notes: [
+            "each bracket, block and call counts one level, and so does each operator of a chain such as "
+              + "a + b + c; split the expression with 'let' bindings or the code into functions"
+          ]))
       throw Abandon()
     }
   }
