@@ -185,6 +185,8 @@ public struct PGFPlotsRenderer: Sendable {
     let specials: [Character: String] = [
       "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&", "#": "\\#", "_": "\\_",
       "%": "\\%", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
+      // In LaTeX's default OT1 text font, a bare < or > prints as ¡ or ¿.
+      "<": "\\textless{}", ">": "\\textgreater{}",
     ]
     let math: [Character: String] = [
       "λ": "\\lambda", "η": "\\eta", "θ": "\\theta", "μ": "\\mu", "ρ": "\\rho", "σ": "\\sigma",

@@ -48,6 +48,7 @@ import Testing
     #expect(PGFPlotsRenderer.latex("a_b & 50% #1 {x}") == "a\\_b \\& 50\\% \\#1 \\{x\\}")
     #expect(PGFPlotsRenderer.latex("∝ exp(η(½−λ)t)") == "$\\propto$ exp($\\eta$($\\frac12-\\lambda$)t)")
     #expect(PGFPlotsRenderer.latex("2×10⁻³") == "2$\\times$10$^{-3}$")
+    #expect(PGFPlotsRenderer.latex("acc > 0.9") == "acc \\textgreater{} 0.9")
   }
 
   @Test func decorationsAppear() {
