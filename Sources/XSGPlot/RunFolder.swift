@@ -135,7 +135,8 @@ public struct RunFolder: Equatable, Sendable {
   private static func loadSingle(_ url: URL, name: String, display: String) throws(PlotError) -> RunFolder {
     var probes: [Series] = []
     let probesURL = url.appending(path: "probes.csv")
-    if FileManager.default.fileExists(atPath: probesURL.path) {
+    let hasProbesFile = FileManager.default.fileExists(atPath: probesURL.path)
+    if hasProbesFile {
       let path = join(display, "probes.csv")
       probes = try NumericCSV.series(probesURL, path: path)
     }
@@ -148,9 +149,9 @@ public struct RunFolder: Equatable, Sendable {
       neurons[probe] = try NumericCSV.series(
         folder.appending(path: file), path: path, role: .neuron, group: probe)
     }
-    guard !probes.isEmpty || !neurons.isEmpty else { throw .notARunFolder(path: display) }
+    guard hasProbesFile || !neurons.isEmpty else { throw .notARunFolder(path: display) }
     // `xsg run` writes the header before the first row: a run that stopped before its first probe has
-    // columns but no values.
+    // no values (and, since no probe's kind is known yet, a probes.csv of `step` alone).
     let hasValues =
       probes.contains { !$0.points.isEmpty } || neurons.values.contains { $0.contains { !$0.points.isEmpty } }
     guard hasValues else { throw .noData(path: display) }

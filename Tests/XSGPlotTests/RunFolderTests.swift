@@ -164,6 +164,9 @@ enum Fixtures {
       Fixtures.folder(["a/probes.csv": "step,x\n0,1\n", "b/probes.csv": "step,x\n"]), display: "u")
     #expect(unindexed.runs.map(\.name) == ["a"])
     #expect(unindexed.skipped.count == 1)
+    // What `xsg run` writes for such a run: no probe's kind is known, so the header is `step` alone.
+    let stepOnly = try Fixtures.folder(["probes.csv": "step\n"])
+    #expect(throws: PlotError.noData(path: "h")) { try RunFolder.load(stepOnly, display: "h") }
     let nothing = try Fixtures.folder(["index.csv": "run\na\n", "a/probes.csv": "step,x\n"])
     #expect(throws: PlotError.noData(path: "n/a")) { try RunFolder.load(nothing, display: "n") }
   }

@@ -68,6 +68,9 @@ import Testing
 
   @Test func probeTableFiles() {
     var table = ProbeTable(names: ["loss", "done", "w"])
+    // Before the first row no kind is known: the per-neuron w must not become a probes.csv column.
+    #expect(table.csv == "step\n")
+    #expect(table.scalarNames.isEmpty && table.vectorNames.isEmpty)
     table.append(step: 0, values: [.scalar(1.5), .bool(false), .vector([1, 2])])
     table.append(step: 10, values: [.scalar(0.25), .bool(true), .vector([3, 4])])
     #expect(table.csv == "step,loss,done\n0,1.5,0\n10,0.25,1\n")

@@ -22,9 +22,10 @@ public struct ProbeTable: Sendable {
     rows.append(values)
   }
 
-  /// Names whose values are scalars or booleans (the columns of probes.csv), in script order.
+  /// Names whose values are scalars or booleans (the columns of probes.csv), in script order. Before the
+  /// first row no probe's kind is known: none is listed, rather than a per-neuron probe as a scalar.
   public var scalarNames: [String] {
-    guard let first = rows.first else { return names }
+    guard let first = rows.first else { return [] }
     return names.indices.filter { if case .vector = first[$0] { false } else { true } }.map { names[$0] }
   }
 
