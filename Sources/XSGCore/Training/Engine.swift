@@ -36,8 +36,8 @@ final class Engine {
   static let maxChunk = 256
 
   /// Samples in the first part. Batches under 64 stay whole: per-chunk table and bucket work is amortised
-  /// over more samples, which beats a second thread there (measured on S = (50, 256, 32)). Depends on the batch size only, never on the
-  /// thread count.
+  /// over more samples, which beats a second thread there (measured on S = (50, 256, 32)). Depends on the
+  /// batch size only, never on the thread count.
   static func firstPartSize(_ batchSize: Int) -> Int {
     batchSize >= 64 ? (batchSize + 1) / 2 : batchSize
   }

@@ -5,8 +5,9 @@ import Glibc
 /// when `XSG_NO_READLINE=1`: prompts on stdout, lines from stdin, history kept for this session only.
 ///
 /// It reads the file descriptor itself rather than through C's `stdin` stream (`Swift.readLine`): a Ctrl-C
-/// at the prompt left glibc's `getline` spinning at full CPU, never returning, so the session hung. With `read(2)`, a signal is just `EINTR`: Ctrl-C abandons the line, anything else (a resized
-/// terminal's SIGWINCH) goes on reading.
+/// at the prompt left glibc's `getline` spinning at full CPU, never returning, so the session hung. With
+/// `read(2)`, a signal is just `EINTR`: Ctrl-C abandons the line, anything else (a resized terminal's
+/// SIGWINCH) goes on reading.
 public final class PlainLineReader: LineReader {
   private let interrupts: InterruptFlag
   private let input: Int32
