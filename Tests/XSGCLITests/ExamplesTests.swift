@@ -62,8 +62,7 @@ import Testing
   }
 
   /// A new example cannot be shipped without a row above, and every example says how long it takes,
-  /// and passes `xsg check`. (Probe blocks stay on one line, which `xsg fmt`
-  /// would unfold, so that each paper example fits on one screen.)
+  /// passes `xsg check` and is in `xsg fmt`'s layout (which keeps the examples' hand-made line breaks).
   @Test func everyExampleIsListedAndChecked() throws {
     let paper = try FileManager.default.contentsOfDirectory(
       atPath: Self.examples.appending(path: "paper").path
@@ -76,6 +75,8 @@ import Testing
     let paths = Self.all.map { Self.examples.appending(path: $0.file).path }
     let check = try Binary.run(["check"] + paths)
     #expect(check.status == 0, "\(check.stderr)")
+    let format = try Binary.run(["fmt", "--check"] + paths)
+    #expect(format.status == 0, "\(format.stdout)")
     for example in Self.all where example.file.hasPrefix("paper/") {
       let text = try String(contentsOf: Self.examples.appending(path: example.file), encoding: .utf8)
       #expect(text.contains("Expected runtime"), "\(example.file) does not state its expected runtime")

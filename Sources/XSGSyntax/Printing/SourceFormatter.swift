@@ -2,7 +2,9 @@
 /// with at most one statement inside stays on one line), two-space indentation, single
 /// spaces around binary operators (none around `^`, `..` and `..<`), `{` on the statement's line, at
 /// most one blank line in a row, the `=` of consecutive `data`/`net`/`opt` lines and of probe entries
-/// aligned, and every comment kept. A comment inside a multi-line statement moves above it.
+/// aligned, and every comment kept. A comment inside a multi-line statement moves above it. Breaks the
+/// author put between the arguments of a long `print` or call, or between probe entries, are kept while
+/// every line fits (like gofmt, the layout a careful author chose survives).
 ///
 /// Formatting is idempotent, and parsing the output gives the same tree as the input (tested).
 public enum SourceFormatter {
@@ -147,7 +149,7 @@ private struct LayoutPrinter {
       }
       valueLine(pad + "\(head) \(label) = ", value, statement.range, indent, next)
     case .print(let values):
-      printLine(pad, values.map(SourceFormatter.format), statement.range, indent, next)
+      printLine(pad, values, statement.range, indent, next)
     case .return(let value):
       let text = pad + "return" + (value.map { " " + SourceFormatter.format($0) } ?? "")
       line(text, statement.range, indent, next)
@@ -159,13 +161,32 @@ private struct LayoutPrinter {
       let width = entries.map(\.name.name.count).max() ?? 0
       let saved = lastLine
       lastLine = nil
-      for (index, entry) in entries.enumerated() {
+      // Entries the source groups on a line stay together when every such line fits; otherwise one entry
+      // per line, the `=` aligned.
+      var groups: [[ProbeEntry]] = []
+      for entry in entries {
+        if let last = groups.last?.last, last.range.end.line == entry.range.start.line {
+          groups[groups.count - 1].append(entry)
+        } else {
+          groups.append([entry])
+        }
+      }
+      func text(_ group: [ProbeEntry]) -> String {
+        pad + "  "
+          + group.map { $0.name.name + " = " + SourceFormatter.format($0.value) }.joined(separator: ", ")
+      }
+      let grouped =
+        groups.count < entries.count && !groups.contains { text($0).count > SourceFormatter.lineLength }
+      if !grouped { groups = entries.map { [$0] } }
+      for (index, group) in groups.enumerated() {
         let following =
-          index + 1 < entries.count ? entries[index + 1].range.start.offset : body.end.offset - 1
-        leadingComments(before: entry.range.start.offset, indent: indent + 1)
-        gap(before: entry.range.start.line)
-        let text = pad + "  " + entry.name.name.padding(width) + " = " + SourceFormatter.format(entry.value)
-        line(text, entry.range, indent + 1, following)
+          index + 1 < groups.count ? groups[index + 1][0].range.start.offset : body.end.offset - 1
+        let range = group[0].range.union(group[group.count - 1].range)
+        leadingComments(before: range.start.offset, indent: indent + 1)
+        gap(before: range.start.line)
+        let entry = group[0]
+        let single = pad + "  " + entry.name.name.padding(width) + " = " + SourceFormatter.format(entry.value)
+        line(grouped ? text(group) : single, range, indent + 1, following)
       }
       close(body, indent: indent, next: next)
       lastLine = saved
@@ -274,9 +295,28 @@ private struct LayoutPrinter {
       wrapped =
         [head + SourceFormatter.format(rest)] + stages.map { pad + "  | " + SourceFormatter.format($0) }
     } else if case .call(let callee, let arguments) = value.kind, !arguments.isEmpty {
-      wrapped = [head + SourceFormatter.format(callee) + "("]
-      wrapped += arguments.map { pad + "  " + SourceFormatter.format($0) + "," }
-      wrapped.append(pad + ")")
+      // Arguments the source breaks between (not before the first) keep those breaks when every line
+      // fits: `chart(xs, ys, title: …,⏎  file: …)`. Otherwise one argument per line.
+      let texts = arguments.map(SourceFormatter.format)
+      var kept = [head + SourceFormatter.format(callee) + "(" + texts[0]]
+      for k in arguments.indices.dropFirst() {
+        if arguments[k].range.start.line > arguments[k - 1].range.end.line {
+          kept[kept.count - 1] += ","
+          kept.append(pad + "  " + texts[k])
+        } else {
+          kept[kept.count - 1] += ", " + texts[k]
+        }
+      }
+      kept[kept.count - 1] += ")"
+      let brokenBeforeFirst = arguments[0].range.start.line > callee.range.end.line
+      if kept.count > 1, !brokenBeforeFirst, !kept.contains(where: { $0.count > SourceFormatter.lineLength })
+      {
+        wrapped = kept
+      } else {
+        wrapped = [head + SourceFormatter.format(callee) + "("]
+        wrapped += texts.map { pad + "  " + $0 + "," }
+        wrapped.append(pad + ")")
+      }
     } else {
       return line(single, range, indent, next)
     }
@@ -286,24 +326,32 @@ private struct LayoutPrinter {
     append(wrapped[wrapped.count - 1], comment: comment)
   }
 
-  /// `print a, b, …`; when longer than `SourceFormatter.lineLength`, broken after the last comma that
-  /// fits, the continuation lines indented one step (a line ending in `,` continues).
+  /// `print a, b, …`; when longer than `SourceFormatter.lineLength`, broken where the source breaks it
+  /// if every line then fits, else after the last comma that fits; continuation lines are indented one
+  /// step (a line ending in `,` continues).
   private mutating func printLine(
-    _ pad: String, _ values: [String], _ range: SourceRange, _ indent: Int, _ next: Int
+    _ pad: String, _ expressions: [Expr], _ range: SourceRange, _ indent: Int, _ next: Int
   ) {
+    let values = expressions.map(SourceFormatter.format)
     let single = pad + (values.isEmpty ? "print" : "print " + values.joined(separator: ", "))
     guard single.count > SourceFormatter.lineLength else { return line(single, range, indent, next) }
-    var wrapped: [String] = []
-    var current = pad + "print " + values[0]
-    for value in values.dropFirst() {
-      if current.count + 2 + value.count > SourceFormatter.lineLength {
-        wrapped.append(current + ",")
-        current = pad + "  " + value
-      } else {
-        current += ", " + value
+    func wrap(breakingBefore breaks: (Int, Int) -> Bool) -> [String] {
+      var wrapped: [String] = []
+      var current = pad + "print " + values[0]
+      for k in values.indices.dropFirst() {
+        if breaks(k, current.count) {
+          wrapped.append(current + ",")
+          current = pad + "  " + values[k]
+        } else {
+          current += ", " + values[k]
+        }
       }
+      return wrapped + [current]
     }
-    wrapped.append(current)
+    var wrapped = wrap { k, _ in expressions[k].range.start.line > expressions[k - 1].range.end.line }
+    if wrapped.contains(where: { $0.count > SourceFormatter.lineLength }) {
+      wrapped = wrap { k, width in width + 2 + values[k].count > SourceFormatter.lineLength }
+    }
     inner(before: range.end.offset, indent: indent)
     let comment = trailing(onLine: range.end.line, before: next)
     lines += wrapped.dropLast()
