@@ -149,7 +149,7 @@ extension Interpreter {
   )
     throws -> Evaluation
   {
-    let key = EvaluationKey(net: ObjectIdentifier(net), step: network.step, data: ObjectIdentifier(data))
+    let key = EvaluationKey(net: net, step: network.step, data: data, loss: net.lastLoss)
     if let cached = evaluations[key] { return cached }
     do {
       let evaluation = try Evaluator.evaluate(network, on: set, loss: net.lastLoss)
@@ -162,8 +162,23 @@ extension Interpreter {
   }
 }
 
+/// The key holds the network and the test set themselves, not just their addresses: an address alone
+/// can be reused by a later object once the first is freed (a test set declared in a loop, a network
+/// redeclared in a sweep), and the cache then answered for the wrong one.
 struct EvaluationKey: Hashable {
-  var net: ObjectIdentifier
-  var step: Int
-  var data: ObjectIdentifier
+  let net: NetValue
+  let step: Int
+  let data: DataValue
+  let loss: Loss
+
+  static func == (lhs: EvaluationKey, rhs: EvaluationKey) -> Bool {
+    lhs.net === rhs.net && lhs.step == rhs.step && lhs.data === rhs.data && lhs.loss == rhs.loss
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(ObjectIdentifier(net))
+    hasher.combine(step)
+    hasher.combine(ObjectIdentifier(data))
+    hasher.combine(loss)
+  }
 }

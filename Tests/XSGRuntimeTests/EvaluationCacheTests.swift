@@ -1,0 +1,64 @@
+import Testing
+
+/// Test-set evaluations are cached per network step; the cache must never answer for another test set
+/// or network, even when an earlier one was freed and its memory reused.
+@Suite struct EvaluationCacheTests {
+  /// For y = −x1·x2 and clean test labels, the mean margin equals −f̂({1, 2}) exactly (up to rounding).
+  /// `fourier` is not cached and `margin` is, so a stale evaluation shows up as a mismatch.
+  @Test func freedTestSetsDoNotAnswerForNewOnes() throws {
+    let source = """
+      seed 3
+      data train = hypercube(6) | xor(1, 2) | spurious(3, flip: 0.1)
+      net f = relu2(width: 16, init: sphere(1), d: 6)
+      for k in 1..12 {
+        data t = test(train, iid, n: k)
+        print abs(margin(f, t) + fourier(f, t, [1, 2])) < 1e-9
+      }
+      """
+    let outcome = try GoldenChunk.run(source, name: "cache.xsg")
+    #expect(outcome.error == nil)
+    #expect(outcome.output == Array(repeating: "true", count: 12))
+  }
+
+  /// Held-out sets declared one after another at the top level: each answers for itself.
+  @Test func heldOutSetsInALoopMatchFreshOnes() throws {
+    let loop = """
+      seed 1
+      data train = hypercube(8) | xor(1, 2) | spurious(3, flip: 0.1)
+      net f = relu2(width: 16, init: sphere(1), d: 8)
+      for lp in [0, 0.5, 1] {
+        data h = test(train, heldout(lp), n: 500)
+        print margin(f, h)
+      }
+      """
+    let looped = try GoldenChunk.run(loop, name: "loop.xsg").output
+    var fresh: [String] = []
+    for lp in ["0", "0.5", "1"] {
+      let single = """
+        seed 1
+        data train = hypercube(8) | xor(1, 2) | spurious(3, flip: 0.1)
+        net f = relu2(width: 16, init: sphere(1), d: 8)
+        data h = test(train, heldout(\(lp)), n: 500)
+        print margin(f, h)
+        """
+      fresh += try GoldenChunk.run(single, name: "single.xsg").output
+    }
+    #expect(looped == fresh)
+  }
+
+  /// A new network at the same step never reads the evaluation of a freed one.
+  @Test func freedNetworksDoNotAnswerForNewOnes() throws {
+    let source = """
+      data train = hypercube(6) | xor(1, 2) | spurious(3, flip: 0.1)
+      data t = test(train, iid, n: 50)
+      for s in 1..8 {
+        seed s
+        net g = relu2(width: 16, init: sphere(1), d: 6)
+        print abs(margin(g, t) + fourier(g, t, [1, 2])) < 1e-9
+      }
+      """
+    let outcome = try GoldenChunk.run(source, name: "nets.xsg")
+    #expect(outcome.error == nil)
+    #expect(outcome.output == Array(repeating: "true", count: 8))
+  }
+}
