@@ -58,12 +58,7 @@ enum MathBuiltins {
         returns: "string",
         doc: "x as text with `digits` significant digits"
       ) { call in
-        guard case .number(let x)? = call.value("x") else {
-          return .string(ValueText.printed(call.value("x") ?? .none))
-        }
-        let digits = min(call.int("digits"), 17)
-        if x == x.rounded(), abs(x) < 1e15 { return .string(String(Int(x))) }
-        return .string(String(format: "%.\(digits)g", x))
+        .string(formatted(call.value("x") ?? .none, digits: min(call.int("digits"), 17)))
       },
       Builtin(
         "list", .math, [.required("x", .any)], returns: "list",
@@ -168,5 +163,27 @@ enum MathBuiltins {
     case .range(let r): r.elements.map(Double.init)
     default: []
     }
+  }
+}
+
+/// `fmt`: a number with `digits` significant digits; the numbers of a vector or list likewise, every
+/// element shown (`print` shows 6 digits and at most 8 elements); anything else as `print` shows it.
+private func formatted(_ value: Value, digits: Int) -> String {
+  switch value {
+  case .number(let x):
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return String(format: "%.\(digits)g", x)
+  case .vector(let v):
+    return "[" + v.map { formatted(.number($0), digits: digits) }.joined(separator: ", ") + "]"
+  case .list(let items):
+    let shown = items.map { item in
+      switch item {
+      case .number, .vector, .list: formatted(item, digits: digits)
+      default: ValueText.show(item)
+      }
+    }
+    return "[" + shown.joined(separator: ", ") + "]"
+  default:
+    return ValueText.printed(value)
   }
 }
