@@ -153,7 +153,8 @@ extension Interpreter {
     if let cached = evaluations[key] { return cached }
     do {
       let evaluation = try Evaluator.evaluate(network, on: set, loss: net.lastLoss)
-      if evaluations.count > 64 { evaluations.removeAll() }
+      // Small: the entries keep their test sets alive, and only one probe time's evaluations are reused.
+      if evaluations.count >= 16 { evaluations.removeAll() }
       evaluations[key] = evaluation
       return evaluation
     } catch let error as CoreError {
