@@ -11,6 +11,6 @@ enum ExitStatus {
   static let noInput = ExitCode(66)
   /// A runtime failure while running a script.
   static let software = ExitCode(70)
-  /// Interrupted by Ctrl-C (128 + SIGINT).
+  /// Interrupted by Ctrl-C (128 + SIGINT), or stopped the same way by SIGTERM.
   static let interrupted = ExitCode(130)
 }

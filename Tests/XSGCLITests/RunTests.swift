@@ -243,7 +243,10 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "escape.svg").path))
   }
 
-  @Test func ctrlCStopsCleanlyAndMarksTheRunInterrupted() throws {
+  /// SIGTERM is what `timeout` and a Slurm time limit send: the same clean stop as Ctrl-C. Before, it
+  /// killed the process mid-run and `meta.json` said `running` for good.
+  @Test(arguments: [SIGINT, SIGTERM])
+  func aStopSignalStopsCleanlyAndMarksTheRunInterrupted(signal: Int32) throws {
     let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
     let dir = try Self.scratch(long)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -262,7 +265,14 @@ import Testing
       waited += 1
     }
     usleep(300_000)
-    kill(process.processIdentifier, SIGINT)
+    kill(process.processIdentifier, signal)
+    // A signal that is ignored or blocked would leave the run going for hours: not a hang of the test.
+    var polls = 0
+    while process.isRunning, polls < 1200 {
+      usleep(50_000)
+      polls += 1
+    }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     #expect(process.terminationStatus == 130)
     let meta = try Self.json(dir.appending(path: "out/meta.json"))

@@ -6,7 +6,8 @@ import Synchronization
   import Darwin
 #endif
 
-/// Cooperative Ctrl-C. The signal handler only sets a flag; training checks it at every step boundary and
+/// Cooperative Ctrl-C, and SIGTERM (what `timeout`, `kill` and a batch scheduler's time limit send) handled
+/// the same way. The signal handler only sets a flag; training checks it at every step boundary and
 /// the interpreter between statements, so a stop leaves every file complete. A second Ctrl-C while the
 /// first is still pending exits at once (the files written so far are still whole: writes are atomic),
 /// unless it comes within `grace` of the first: `timeout -s INT` and a Ctrl-C reaching a wrapper's
@@ -27,14 +28,21 @@ public enum Interrupt {
   /// Forget a handled request (the REPL does this before each entry).
   public static func clear() { flag.store(false, ordering: .relaxed) }
 
-  /// Installs the SIGINT handler for `xsg run`.
+  /// The signals `xsg run` treats as a stop request: Ctrl-C, and SIGTERM, which Slurm sends at the time
+  /// limit and `timeout` by default; without a handler SIGTERM killed the process mid-run and left the
+  /// folder marked `running` for good.
+  public static let stopSignals: [Int32] = [SIGINT, SIGTERM]
+
+  /// Installs the SIGINT and SIGTERM handler for `xsg run`.
   public static func installHandler() {
-    signal(SIGINT, interruptHandler)
-    // A parent may start us with SIGINT blocked (e.g. spawned from a thread that blocks signals); a
-    // blocked signal never reaches the handler, so unblock it.
     var set = sigset_t()
     sigemptyset(&set)
-    sigaddset(&set, SIGINT)
+    for number in stopSignals {
+      signal(number, interruptHandler)
+      sigaddset(&set, number)
+    }
+    // A parent may start us with these signals blocked (e.g. spawned from a thread that blocks signals);
+    // a blocked signal never reaches the handler, so unblock them.
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
