@@ -66,6 +66,31 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"])
   }
 
+  /// index.csv lists a sweep's running run as soon as its subfolder exists, with its progress so far.
+  @Test func indexListsTheRunningRun() throws {
+    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-index-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let folder = try RunFolderWriter(
+      url: url, script: "", overrides: [],
+      meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
+    let first = try folder.beginRun(parameters: [("s", "1")], probeNames: ["w"])
+    try first.append(step: 0, values: [.scalar(1)])
+    first.advance(to: 2)
+    try first.end(status: .ok)
+    let second = try folder.beginRun(parameters: [("s", "2")], probeNames: ["w"])
+    let index = url.appending(path: "index.csv")
+    #expect(
+      try String(contentsOf: index, encoding: .utf8)
+        == "run,s,final_w,steps,status\ns=1,1,1,2,ok\ns=2,2,,0,running\n")
+    try second.append(step: 0, values: [.scalar(0.5)])
+    second.advance(to: 1)
+    try second.append(step: 1, values: [.scalar(0.25)])
+    try second.flush(force: true)  // what the rewrite every 2 s does
+    #expect(
+      try String(contentsOf: index, encoding: .utf8)
+        == "run,s,final_w,steps,status\ns=1,1,1,2,ok\ns=2,2,0.25,1,running\n")
+  }
+
   @Test func probeTableFiles() {
     var table = ProbeTable(names: ["loss", "done", "w"])
     // Before the first row no kind is known: the per-neuron w must not become a probes.csv column.

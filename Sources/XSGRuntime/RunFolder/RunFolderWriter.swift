@@ -69,6 +69,8 @@ public final class RunFolderWriter: @unchecked Sendable {
       record.subfolder = uniqueName(for: parameters, index: records.count + 1, excluding: nil)
     }
     records.append(record)
+    // Writes the run's files and, in a sweep, index.csv with its row: the subfolder appears and is
+    // listed at once, not only when the run ends.
     try record.flush(force: true)
     return record
   }
@@ -88,10 +90,6 @@ public final class RunFolderWriter: @unchecked Sendable {
   public func file(named name: String) throws(HermeticPathError) -> URL {
     let relative = try HermeticPath.check(name).get()
     return url.appending(path: relative)
-  }
-
-  func runEnded() throws {
-    if records.count > 1 { try writeIndex() }
   }
 
   private func writeMeta() throws {
@@ -167,7 +165,6 @@ public final class RunRecord: @unchecked Sendable {
   public func end(status: RunMeta.Status) throws {
     self.status = status
     try flush(force: true)
-    try folder.runEnded()
   }
 
   /// Rewrites the files when forced or when `flushInterval` has passed since the last rewrite.
@@ -186,6 +183,9 @@ public final class RunRecord: @unchecked Sendable {
       try AtomicFile.write(table.neuronCSV(name), to: base.appending(path: "neurons/\(name).csv"))
     }
     try AtomicFile.write(summary.pretty, to: base.appending(path: "summary.json"))
+    // index.csv lists every subfolder with its steps, finals and status so far; before, a sweep's running
+    // run had a subfolder that index.csv did not list until the run ended (and never, after a kill).
+    if folder.records.count > 1 { try folder.writeIndex() }
   }
 
   public var summary: JSON {
