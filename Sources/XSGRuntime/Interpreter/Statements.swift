@@ -66,7 +66,7 @@ extension Interpreter {
       let value = try evaluate(every, in: scope)
       guard case .number(let x) = value, x == x.rounded(), x >= 1, x < 1e12 else {
         throw RuntimeError(
-          .value, "probe every N: N is a whole number of steps ≥ 1, got \(ValueText.show(value))",
+          .value, "probe every N: N is a whole number of steps ≥ 1, below 1e12, got \(ValueText.show(value))",
           at: every.range)
       }
       scope.probes.append(.init(every: Int(x), entries: entries, scope: scope, range: statement.range))
