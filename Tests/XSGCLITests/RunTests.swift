@@ -243,30 +243,28 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "escape.svg").path))
   }
 
-  /// SIGTERM is what `timeout` and a Slurm time limit send: the same clean stop as Ctrl-C. Before, it
-  /// killed the process mid-run and `meta.json` said `running` for good.
-  @Test(arguments: [SIGINT, SIGTERM])
-  func aStopSignalStopsCleanlyAndMarksTheRunInterrupted(signal: Int32) throws {
-    let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
-    let dir = try Self.scratch(long)
-    defer { try? FileManager.default.removeItem(at: dir) }
+  /// Starts xsg with `arguments` in `dir` and returns once training has begun (probes.csv has its first
+  /// rows on disk), or after a minute.
+  private static func startTraining(in dir: URL, _ arguments: [String]) throws -> Process {
     let process = Process()
     process.executableURL = Binary.url
-    process.arguments = ["run", "exp.xsg", "--out", "out"]
+    process.arguments = arguments
     process.currentDirectoryURL = dir
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    // Wait until training has started (the first probe rows are on disk), then press Ctrl-C.
     let probes = dir.appending(path: "out/probes.csv")
     var waited = 0
-    while waited < 600, ((try? Self.read(probes))?.split(separator: "\n").count ?? 0) < 3 {
+    while waited < 1200, ((try? read(probes))?.split(separator: "\n").count ?? 0) < 3 {
       usleep(50_000)
       waited += 1
     }
-    usleep(300_000)
-    kill(process.processIdentifier, signal)
-    // A signal that is ignored or blocked would leave the run going for hours: not a hang of the test.
+    return process
+  }
+
+  /// The exit status, killing the process after a minute: a signal that is ignored or blocked would
+  /// leave the run going for hours, which must fail the test, not hang it.
+  private static func exitStatus(of process: Process) -> Int32 {
     var polls = 0
     while process.isRunning, polls < 1200 {
       usleep(50_000)
@@ -274,7 +272,21 @@ import Testing
     }
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
-    #expect(process.terminationStatus == 130)
+    return process.terminationStatus
+  }
+
+  /// SIGTERM is what `timeout` and a Slurm time limit send: the same clean stop as Ctrl-C. Before, it
+  /// killed the process mid-run and `meta.json` said `running` for good.
+  @Test(arguments: [SIGINT, SIGTERM])
+  func aStopSignalStopsCleanlyAndMarksTheRunInterrupted(signal: Int32) throws {
+    let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
+    let dir = try Self.scratch(long)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let process = try Self.startTraining(in: dir, ["run", "exp.xsg", "--out", "out"])
+    usleep(300_000)
+    kill(process.processIdentifier, signal)
+    #expect(Self.exitStatus(of: process) == 130)
+    let probes = dir.appending(path: "out/probes.csv")
     let meta = try Self.json(dir.appending(path: "out/meta.json"))
     #expect(meta["status"] as? String == "interrupted")
     let rows = try Self.csv(probes)
@@ -301,24 +313,11 @@ import Testing
       """
     let dir = try Self.scratch(slow)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let process = Process()
-    process.executableURL = Binary.url
-    process.arguments = ["run", "exp.xsg", "--out", "out", "--quiet"]
-    process.currentDirectoryURL = dir
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let probes = dir.appending(path: "out/probes.csv")
-    var waited = 0
-    while waited < 1200, ((try? Self.read(probes))?.split(separator: "\n").count ?? 0) < 3 {
-      usleep(50_000)
-      waited += 1
-    }
+    let process = try Self.startTraining(in: dir, ["run", "exp.xsg", "--out", "out", "--quiet"])
     kill(process.processIdentifier, SIGINT)
     usleep(20_000)
     kill(process.processIdentifier, SIGINT)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 130)
+    #expect(Self.exitStatus(of: process) == 130)
     let meta = try Self.json(dir.appending(path: "out/meta.json"))
     #expect(meta["status"] as? String == "interrupted")
     let summary = try Self.json(dir.appending(path: "out/summary.json"))
