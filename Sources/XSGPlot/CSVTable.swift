@@ -111,19 +111,27 @@ public struct CSVTable: Equatable, Sendable {
     -> [Series]
   {
     try NumericCSV.checkHeader(header, path: path, line: headerLine)
-    var xs: [Double] = []
+    // An empty field is a probe not evaluated at that step: no point (each column keeps its own steps).
+    var xs = Array(repeating: [Double](), count: header.count - 1)
     var columns = Array(repeating: [Double](), count: header.count - 1)
     for (r, row) in rows.enumerated() {
+      var step = Double.nan
       for (c, field) in row.enumerated() {
+        if c > 0, field.trimmingCharacters(in: .whitespaces).isEmpty { continue }
         guard let value = CSVTable.number(field) else {
           throw .malformedCSV(
             path: path, line: rowLines[r], message: "'\(field)' in column '\(header[c])' is not a number")
         }
-        if c == 0 { xs.append(value) } else { columns[c - 1].append(value) }
+        if c == 0 {
+          step = value
+        } else {
+          xs[c - 1].append(step)
+          columns[c - 1].append(value)
+        }
       }
     }
     return header.dropFirst().enumerated().map { i, name in
-      Series(name: name, xs: xs, ys: columns[i], role: role, group: group)
+      Series(name: name, xs: xs[i], ys: columns[i], role: role, group: group)
     }
   }
 }

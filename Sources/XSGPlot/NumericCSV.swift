@@ -28,6 +28,8 @@ enum NumericCSV {
     let comma = UInt8(ascii: ",")
     let end = buffer.count - 1
     var header: [String]?
+    // Per column its own steps: an empty field is a probe not evaluated at that step (no point).
+    var xs: [[Double]] = []
     var columns: [[Double]] = []
     var lineNumber = 0
     var start = 0
@@ -46,6 +48,7 @@ enum NumericCSV {
         }
         try checkHeader(parsed, path: path, line: lineNumber)
         header = parsed
+        xs = Array(repeating: [], count: parsed.count)
         columns = Array(repeating: [], count: parsed.count)
         continue
       }
@@ -60,6 +63,12 @@ enum NumericCSV {
             message:
               "expected \(names.count) fields as in the header, found \(countFields(buffer, start, last))")
         }
+        if field > 0, isBlank(buffer, fieldStart, fieldEnd) {
+          field += 1
+          if fieldEnd >= last { break }
+          fieldStart = fieldEnd + 1
+          continue
+        }
         guard let value = number(buffer, fieldStart, fieldEnd) else {
           let text = String(
             decoding: UnsafeBufferPointer(rebasing: buffer[fieldStart..<fieldEnd]), as: UTF8.self)
@@ -69,6 +78,7 @@ enum NumericCSV {
               "'\(text.trimmingCharacters(in: .whitespaces))' in column '\(names[field])' is not a number")
         }
         columns[field].append(value)
+        xs[field].append(columns[0].last ?? value)
         field += 1
         if fieldEnd >= last { break }
         fieldStart = fieldEnd + 1
@@ -83,7 +93,7 @@ enum NumericCSV {
       throw .malformedCSV(path: path, line: 1, message: "the file is empty; expected a header line")
     }
     return names.dropFirst().enumerated().map { i, name in
-      Series(name: name, xs: columns[0], ys: columns[i + 1], role: role, group: group)
+      Series(name: name, xs: xs[i + 1], ys: columns[i + 1], role: role, group: group)
     }
   }
 

@@ -73,10 +73,13 @@ enum Fixtures {
     #expect(run.series("a_abs")?.points == [Point(x: 0, y: 2), Point(x: 5, y: 4)])
   }
 
-  @Test func gapsAndInfinitiesAreNumbers() throws {
+  /// `nan` and `inf` are values; an empty field is a probe its block did not evaluate at that step
+  /// (`probe every 5` beside `probe every 2`): no point, so the series is not broken into gaps.
+  @Test func emptyFieldsAreNoPointAndInfinitiesAreNumbers() throws {
     let url = try Fixtures.folder(["probes.csv": "step,x,y\n0,,inf\n1,nan,-inf\n2,3,4\n"])
     let run = try RunFolder.load(url)
-    #expect(run.series("x")?.points.map(\.y.isNaN) == [true, true, false])
+    #expect(run.series("x")?.points.map(\.x) == [1, 2])
+    #expect(run.series("x")?.points.map(\.y.isNaN) == [true, false])
     #expect(run.series("y")?.points.map(\.y) == [.infinity, -.infinity, 4])
   }
 

@@ -105,4 +105,23 @@ import Testing
     #expect(table.neuronCSV("w") == "step,n1,n2\n0,1,2\n10,3,4\n")
     #expect(table.eventStep("done") == 10)
   }
+
+  /// A probe whose block is not due at a step is missing there: an empty cell, no JSON member, no neuron
+  /// row; its series and last value skip it.
+  @Test func probeTableWithBlocksAtDifferentCadences() {
+    var table = ProbeTable(names: ["loss", "w"])
+    table.append(step: 0, values: [.scalar(1), .vector([1, 2])])
+    table.append(step: 2, values: [.scalar(0.5), .missing])
+    table.append(step: 3, values: [.missing, .vector([3, 4])])
+    #expect(table.csv == "step,loss\n0,1\n2,0.5\n3,\n")
+    #expect(table.jsonLines == "{\"step\":0,\"loss\":1}\n{\"step\":2,\"loss\":0.5}\n{\"step\":3}\n")
+    #expect(table.neuronCSV("w") == "step,n1,n2\n0,1,2\n3,3,4\n")
+    #expect(table.steps(of: "loss") == [0, 2] && table.scalars("loss") == [1, 0.5])
+    #expect(table.last("loss") == .scalar(0.5) && table.last("w") == .vector([3, 4]))
+    // The kind comes from the first value, even when the first row lacks it.
+    var late = ProbeTable(names: ["w"])
+    late.append(step: 0, values: [.missing])
+    late.append(step: 5, values: [.vector([1])])
+    #expect(late.vectorNames == ["w"] && late.scalarNames.isEmpty)
+  }
 }

@@ -52,7 +52,7 @@ extension Interpreter {
 
     let blocks = scope.activeProbes
     var names: [String] = []
-    var entries: [(ProbeEntry, Environment)] = []
+    var entries: [(entry: ProbeEntry, scope: Environment, every: Int)] = []
     for block in blocks {
       for entry in block.entries {
         guard !names.contains(entry.name.name) else {
@@ -60,7 +60,7 @@ extension Interpreter {
             .name, "probe '\(entry.name.name)' is defined by two active probe blocks", at: entry.name.range)
         }
         names.append(entry.name.name)
-        entries.append((entry, block.scope))
+        entries.append((entry, block.scope, block.every))
       }
     }
     let probeEvery = blocks.map(\.every).reduce(0, gcd)
@@ -95,9 +95,12 @@ extension Interpreter {
       outcome = try trainer.train(
         steps: count, every: every, shouldStop: settings.shouldStop
       ) { moment in
-        let isProbeTime =
-          probeEvery > 0 || moment.step == start.step || moment.step == start.step + count
-          || settings.shouldStop()
+        // Each block at its own cadence (the callbacks come at their gcd); every block at the first and
+        // the last step, and where training stops.
+        let ending = moment.step == start.step + count || settings.shouldStop()
+        let offset = moment.step - start.step
+        let due = entries.map { offset % $0.every == 0 || ending }
+        let isProbeTime = due.contains(true) || (entries.isEmpty && (offset == 0 || ending))
         guard isProbeTime else {
           progress.update(step: moment.step, probes: [])
           return
@@ -106,8 +109,8 @@ extension Interpreter {
         probeMoment = ProbeMoment(step: moment.step, batchLoss: moment.batchLoss)
         defer { probeMoment = nil }
         var columns: [ProbeTable.Column] = []
-        for (entry, probeScope) in entries {
-          columns.append(try probeColumn(entry, in: probeScope))
+        for (probe, isDue) in zip(entries, due) {
+          columns.append(isDue ? try probeColumn(probe.entry, in: probe.scope) : .missing)
         }
         run.table.append(step: moment.step, values: columns)
         run.lastStep = moment.step

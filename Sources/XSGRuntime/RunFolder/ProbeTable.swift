@@ -2,11 +2,14 @@ import Foundation
 
 /// The probe values of one run as they arrive: one row per probe time. Scalars go to `probes.csv` and
 /// `probes.jsonl`; per-neuron vectors to `neurons/<probe>.csv`; booleans are events (first step true).
+/// A probe whose block is not due at a row's step (`probe every 50` beside `probe every 10`) is missing
+/// there: an empty cell, no JSON member, no neuron row, and not a point of its series.
 public struct ProbeTable: Sendable {
   public enum Column: Sendable, Equatable {
     case scalar(Double)
     case bool(Bool)
     case vector([Double])
+    case missing
   }
   /// Probe names in script order.
   public private(set) var names: [String]
@@ -22,46 +25,69 @@ public struct ProbeTable: Sendable {
     rows.append(values)
   }
 
-  /// Names whose values are scalars or booleans (the columns of probes.csv), in script order. Before the
-  /// first row no probe's kind is known: none is listed, rather than a per-neuron probe as a scalar.
+  /// The first value of column `i` (nil while the probe has never been evaluated): it fixes the kind.
+  private func firstValue(_ i: Int) -> Column? {
+    rows.lazy.map { $0[i] }.first { $0 != .missing }
+  }
+
+  /// Names whose values are scalars or booleans (the columns of probes.csv), in script order. A probe not
+  /// yet evaluated has no known kind: it is listed nowhere, rather than a per-neuron probe as a scalar.
   public var scalarNames: [String] {
-    guard let first = rows.first else { return [] }
-    return names.indices.filter { if case .vector = first[$0] { false } else { true } }.map { names[$0] }
+    names.indices.filter { i in
+      switch firstValue(i) {
+      case .scalar?, .bool?: true
+      default: false
+      }
+    }.map { names[$0] }
   }
 
   public var vectorNames: [String] {
-    guard let first = rows.first else { return [] }
-    return names.indices.filter { if case .vector = first[$0] { true } else { false } }.map { names[$0] }
+    names.indices.filter { if case .vector? = firstValue($0) { true } else { false } }.map { names[$0] }
   }
 
   public func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
-  /// The series of a scalar or boolean probe as numbers (booleans as 0/1).
+  /// The steps at which `name` was evaluated (all probe times unless its block has a longer cadence).
+  public func steps(of name: String) -> [Int] {
+    guard let i = index(of: name) else { return [] }
+    return zip(rows, steps).filter { $0.0[i] != .missing }.map(\.1)
+  }
+
+  /// The series of a scalar or boolean probe as numbers (booleans as 0/1), at `steps(of: name)`.
   public func scalars(_ name: String) -> [Double] {
     guard let i = index(of: name) else { return [] }
-    return rows.map { row in
+    return rows.compactMap { row in
       switch row[i] {
       case .scalar(let x): x
       case .bool(let b): b ? 1 : 0
       case .vector(let v): v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
+      case .missing: nil
       }
     }
   }
 
+  /// The per-neuron values of `name`, at `steps(of: name)`.
   public func vectors(_ name: String) -> [[Double]] {
     guard let i = index(of: name) else { return [] }
-    return rows.map { row in
+    return rows.compactMap { row in
       switch row[i] {
       case .vector(let v): v
       case .scalar(let x): [x]
       case .bool(let b): [b ? 1 : 0]
+      case .missing: nil
       }
     }
   }
 
+  /// The last value of `name` (nil: never evaluated).
+  public func last(_ name: String) -> Column? {
+    guard let i = index(of: name) else { return nil }
+    return rows.lazy.reversed().map { $0[i] }.first { $0 != .missing }
+  }
+
   public func isBoolean(_ name: String) -> Bool {
-    guard let i = index(of: name), let first = rows.first else { return false }
-    if case .bool = first[i] { return true }
+    guard let i = index(of: name) else { return false }
+    if case .bool? = firstValue(i) { return true }
     return false
   }
 
@@ -96,7 +122,7 @@ public struct ProbeTable: Sendable {
         switch row[column] {
         case .scalar(let x): members.append((name, .number(x)))
         case .bool(let b): members.append((name, .bool(b)))
-        case .vector: break
+        case .vector, .missing: break
         }
       }
       out += JSON.object(members).text + "\n"
@@ -108,7 +134,7 @@ public struct ProbeTable: Sendable {
     let series = vectors(name)
     let width = series.map(\.count).max() ?? 0
     var out = (["step"] + (0..<width).map { "n\($0 + 1)" }).joined(separator: ",") + "\n"
-    for (values, step) in zip(series, steps) {
+    for (values, step) in zip(series, steps(of: name)) {
       out += ([String(step)] + values.map(NumberText.roundTrip)).joined(separator: ",") + "\n"
     }
     return out
@@ -121,6 +147,7 @@ enum CSV {
     case .scalar(let x): NumberText.roundTrip(x)
     case .bool(let b): b ? "1" : "0"
     case .vector(let v): NumberText.roundTrip(v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count))
+    case .missing: ""
     }
   }
 

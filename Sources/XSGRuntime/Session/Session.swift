@@ -162,7 +162,8 @@ public final class Session: @unchecked Sendable {
       case .run(let run):
         for name in run.table.scalarNames {
           let values = run.table.scalars(name)
-          series.append(XSGPlot.Series(name: name, xs: run.table.steps.map(Double.init), ys: values))
+          series.append(
+            XSGPlot.Series(name: name, xs: run.table.steps(of: name).map(Double.init), ys: values))
         }
       default:
         // No position: the text is :plot's own argument, quoted in the message.

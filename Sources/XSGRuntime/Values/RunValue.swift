@@ -51,19 +51,19 @@ public final class RunValue: @unchecked Sendable {
     guard table.index(of: name) != nil else { return nil }
     if table.vectorNames.contains(name) {
       return ProbeSeries(
-        name: name, steps: table.steps, values: table.scalars(name), neurons: table.vectors(name))
+        name: name, steps: table.steps(of: name), values: table.scalars(name), neurons: table.vectors(name))
     }
-    return ProbeSeries(name: name, steps: table.steps, values: table.scalars(name), neurons: nil)
+    return ProbeSeries(name: name, steps: table.steps(of: name), values: table.scalars(name), neurons: nil)
   }
 
   /// `run.final`: the last value of every probe.
   public var finals: [(String, Value)] {
     table.names.compactMap { name in
-      guard let i = table.index(of: name), let row = table.rows.last else { return nil }
-      switch row[i] {
-      case .scalar(let x): return (name, .number(x))
-      case .bool(let b): return (name, .bool(b))
-      case .vector(let v): return (name, .vector(v))
+      switch table.last(name) {
+      case .scalar(let x)?: return (name, .number(x))
+      case .bool(let b)?: return (name, .bool(b))
+      case .vector(let v)?: return (name, .vector(v))
+      case .missing?, nil: return nil
       }
     }
   }
