@@ -66,7 +66,13 @@ enum DataBuiltins {
     Builtin(
       "samples", .data, [.required("n", .integer(min: 1))], returns: "data stage",
       doc: "a finite training set of n samples reused by epochs (default: online, a fresh batch every step)"
-    ) { call in .dataStage(.sampling(.finite(call.int("n")))) },
+    ) { call in
+      // Checked here, at the call, rather than by the core at `train`, whose caret is on the whole train.
+      guard call.int("n") <= Int(UInt32.max) else {
+        throw call.error("n", "samples: n is at most \(UInt32.max), got \(call.int("n"))")
+      }
+      return .dataStage(.sampling(.finite(call.int("n"))))
+    },
     Builtin(
       "test", .data,
       [

@@ -102,7 +102,9 @@ enum OptimizerBuiltins {
       doc: "online minibatch SGD (no momentum); per-layer rates, weight decay, schedules, freezing, sign-SGD"
     ) { call in
       let lr = call.number("lr")
-      guard call.int("batch") <= Int(UInt32.max) else { throw call.error("batch", "batch: too large") }
+      guard call.int("batch") <= Int(UInt32.max) else {
+        throw call.error("batch", "batch: at most \(UInt32.max) samples, got \(call.int("batch"))")
+      }
       var rates = LayerRates()
       for (label, path) in [
         ("lr_w", \LayerRates.first), ("lr_a", \LayerRates.second), ("lr_b", \LayerRates.bias),
