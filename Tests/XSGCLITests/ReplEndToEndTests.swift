@@ -38,6 +38,9 @@ struct ReplEndToEndTests {
     try terminal.waitFor("whether the network trained") { screen in
       screen.split(separator: "\n").contains { $0 == "20" }
     }
+    // Saved after each entry, not only at the end: a closed terminal (SIGHUP) keeps what was typed.
+    let saved = try String(contentsOf: terminal.folder.appending(path: "state/xsg/history"), encoding: .utf8)
+    #expect(saved.contains("let r = train network1 on hyper with o for 20 steps"))
     try terminal.type("r.final.w_sp")
     try terminal.press("Enter")
     try terminal.type(":env")

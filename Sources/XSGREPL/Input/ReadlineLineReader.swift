@@ -71,8 +71,12 @@ public final class ReadlineLineReader: LineReader {
     rl_callback_handler_remove()
   }
 
+  /// Remembers `entry` and saves the history file at once: a session that ends by a closed terminal
+  /// (SIGHUP), `kill` or a crash keeps what was typed, not only one that ends with Ctrl-D or `:quit`.
   public func addHistory(_ entry: String) {
-    if isWorthRemembering(entry) { add_history(entry) }
+    guard isWorthRemembering(entry) else { return }
+    add_history(entry)
+    save()
   }
 
   public var history: [String] {
@@ -82,7 +86,9 @@ public final class ReadlineLineReader: LineReader {
   }
 
   /// Writes the history file, creating `$XDG_STATE_HOME/xsg/` if needed.
-  public func close() {
+  public func close() { save() }
+
+  private func save() {
     guard let historyPath else { return }
     if let slash = historyPath.lastIndex(of: "/") {
       Self.makeDirectories(String(historyPath[..<slash]))
