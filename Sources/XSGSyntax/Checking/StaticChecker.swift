@@ -193,7 +193,7 @@ public struct StaticChecker {
 
   // MARK: Expressions
 
-  private mutating func expression(_ expression: Expr, piped: Bool = false) {
+  private mutating func expression(_ expression: Expr) {
     switch expression.kind {
     case .number, .string, .bool: break
     case .name(let name): resolve(name, at: expression.range)
@@ -203,13 +203,13 @@ public struct StaticChecker {
       self.expression(lower)
       self.expression(upper)
     case .unary(_, let operand, _): self.expression(operand)
-    case .binary(let op, let left, let right, _):
+    case .binary(_, let left, let right, _):
       self.expression(left)
-      self.expression(right, piped: op == .pipe)
+      self.expression(right)
     case .call(let callee, let arguments):
       self.expression(callee)
       arguments.forEach { self.expression($0.value) }
-      call(callee, arguments, at: expression.range, piped: piped)
+      call(callee, arguments, at: expression.range)
     case .member(let base, _): self.expression(base)
     case .index(let base, let index):
       self.expression(base)
@@ -219,10 +219,11 @@ public struct StaticChecker {
     }
   }
 
-  /// Checks the arguments of a call to a user function or a described builtin. The right operand of a
-  /// pipe receives the left value as well, so only its named arguments are checked.
-  private mutating func call(_ callee: Expr, _ arguments: [CallArgument], at range: SourceRange, piped: Bool)
-  {
+  /// Checks the arguments of a call to a user function or a described builtin. A call on the right of a
+  /// pipe is checked like any other: the interpreter makes the call as written (`xor(1, 2)` gives a data
+  /// stage) and only then applies its result to the value on the left; `a | f` without parentheses
+  /// calls `f(a)`, and has no arguments to check.
+  private mutating func call(_ callee: Expr, _ arguments: [CallArgument], at range: SourceRange) {
     guard case .name(let name) = callee.kind else { return }
     let signature: CallSignature
     switch lookup(name) {
@@ -258,7 +259,7 @@ public struct StaticChecker {
               labels: [Diagnostic.Label(first, "first given here")]))
         }
         given[label.name] = label.range
-      } else if !piped {
+      } else {
         if positional < signature.parameters.count {
           let parameter = signature.parameters[positional].name
           if let first = given[parameter] {
@@ -281,7 +282,7 @@ public struct StaticChecker {
     }
     // After an unknown label the author probably misspelt a parameter: reporting it missing too would
     // be a cascade.
-    guard !piped, !arguments.contains(where: { $0.label.map { !signature.names.contains($0.name) } ?? false })
+    guard !arguments.contains(where: { $0.label.map { !signature.names.contains($0.name) } ?? false })
     else { return }
     let missing = signature.parameters.filter { !$0.hasDefault && given[$0.name] == nil }.map(\.name)
     if !missing.isEmpty {
