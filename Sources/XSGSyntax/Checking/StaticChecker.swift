@@ -183,10 +183,12 @@ public struct StaticChecker {
   private mutating func resolve(_ name: String, at range: SourceRange) {
     guard lookup(name) == nil, let oracle, !oracle.predefinedNames.contains(name) else { return }
     var diagnostic = Diagnostic(.undefinedName, "cannot find '\(name)' in scope", at: range)
-    diagnostic.suggestion = Suggestions.nearest(to: name, among: visibleNames)
-    if diagnostic.suggestion == nil, scopes.contains(where: { $0.hoisted[name] != nil }) {
+    // A name declared further down is the cause, whatever other name it resembles.
+    if scopes.contains(where: { $0.hoisted[name] != nil }) {
       diagnostic = diagnostic.noting(
         "'\(name)' is declared later in the script; declare it before its first use")
+    } else {
+      diagnostic.suggestion = Suggestions.nearest(to: name, among: visibleNames)
     }
     diagnostics.append(diagnostic)
   }
