@@ -11,7 +11,7 @@ enum TestOracle {
       "spurious": CallSignature([.init("coordinate"), .init("flip", hasDefault: true)]),
       "test": CallSignature([.init("data"), .init("distribution"), .init("n", hasDefault: true)]),
       "relu2": CallSignature([.init("width"), .init("init", hasDefault: true)]),
-      "sphere": CallSignature([.init("scale")]),
+      "sphere": CallSignature([.init("theta")]),
       "sgd": CallSignature([
         .init("lr"), .init("batch", hasDefault: true), .init("loss", hasDefault: true),
       ]),

@@ -6,7 +6,7 @@ import XSGSyntax
 public struct RuntimeError: Error, CustomStringConvertible, Sendable {
   /// Stable codes (E05xx: the runtime's range of docs/diagnostics.md).
   public enum Code: String, Sendable, CaseIterable {
-    /// A value of the wrong kind: `1 + "a"`, `train 3 on …`.
+    /// A value of the wrong kind: `1 - "a"`, `train 3 on …`.
     case type = "E0501"
     /// A value out of range: `flip: 1.3`, `width: 0`, division by zero.
     case value = "E0502"

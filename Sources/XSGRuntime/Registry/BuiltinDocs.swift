@@ -73,7 +73,7 @@ public enum BuiltinDocs {
 extension RuntimeError.Code {
   var meaning: String {
     switch self {
-    case .type: "a value of the wrong kind: `1 + \"a\"`, `train 3 on …`"
+    case .type: "a value of the wrong kind: `1 - \"a\"`, `train 3 on …`"
     case .value: "a value out of range: `flip: 1.3`, `width: 0`, division by zero"
     case .shape: "shapes that do not fit: vectors of different lengths, a network of another dimension"
     case .name: "a name or member that does not exist (with a suggestion)"
