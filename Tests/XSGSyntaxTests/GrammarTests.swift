@@ -163,4 +163,57 @@ import Testing
         comment.function == rule.name, "the doc comment of \(rule.name) sits on func \(comment.function)")
     }
   }
+
+  /// Scripts at the edges of the grammar that it derives (with the newline rule): the parser accepts them.
+  static let derived: [String] = [
+    "print 1_000.2_5e1_0, 2.5E+2, 1e-3, 007\n",
+    "print \"a\\\\b\\\"c\\t\\n\", \"\"\n",
+    "let λ_2 = 1\nlet ℓ0 = λ_2\n",
+    "print -2^-2, 2^3^2, not not true == false, 5 % 3 * 2 / 1\n",
+    "print 1..2 == 1..<3, (1..3)[1], [1, 2][1].x\n",
+    "print true and not false or false\n",
+    "print\nprint 1,\n  2\n",
+    "let a = [\n  1,\n  2,\n]\nlet b = 1 +\n# comment\n\n  2\n",
+    "let c = 1\n  # comment\n\n  | abs\nlet e = 1 |\n  abs\n",
+    "probe every 10 { }\nprobe every 10 { a = 1, b = 2, }\nprobe every 10 { a = 1 b = 2 }\n",
+    "probe every 10 {\n  a = 1,\n\n  b = 2\n  c = 3\n}\n",
+    "fn f() { return }\nfn g(a, b: 2,) {\n  return a\n}\nprint g(1,), g(1, b: 3)\n",
+    "if true { print 1 } else if false { print 2 } else { print 3 }\n",
+    "if\n  true {\n} else\n{\n}\n",
+    "for x in\n  [[1, 2], [3]] { for y in x { print y } }\n",
+    "let r = train f.g[1] on d(1) with o for\n  n steps\nprint (train f on d with o for 1 steps).final\n",
+    "let steps = 1\nlet r = train f on train with sgd for steps steps\nlet t = train(f)\n",
+    "seed 1 + 1\nlet every = 2\nprobe every every {\n}\n",
+  ]
+
+  /// Scripts the grammar does not derive, and the code the parser reports for each.
+  static let refused: [(String, String)] = [
+    ("print 1e5_\n", "E0004"), ("print 1__0\n", "E0004"), ("print 1e\n", "E0004"),
+    ("print \"a\\qb\"\n", "E0003"), ("print \"a\nb\"\n", "E0002"),
+    ("print 0 < 1 < 2\n", "E0107"), ("print 1 < 2 == true\n", "E0107"),
+    ("print 1..2..3\n", "E0105"), ("print 1 + not true\n", "E0101"),
+    ("print [1,,2]\n", "E0101"), ("print f(,)\n", "E0101"), ("print .5\n", "E0101"),
+    ("print {1}\n", "E0101"), ("print 1.\n", "E0104"), ("let a = 1 print a\n", "E0105"),
+    ("probe every 10 {\n  a = 1\n  , b = 2\n}\n", "E0104"), ("probe 10 {\n}\n", "E0103"),
+    ("if true {\n}\nelse {\n}\n", "E0110"), ("fn f(x)\n{\n}\n", "E0103"),
+    ("if true\n{\n}\n", "E0103"), ("let for = 1\n", "E0106"), ("print a.for\n", "E0106"),
+    ("let r = train f on d with o for 1\n", "E0103"),
+    ("let r = train f on d | e with o for 1 steps\n", "E0103"),
+    ("fn f(a: 1, b) {\n}\n", "E0112"), ("print f(a: 1, 2)\n", "E0111"), ("x = 1\n", "E0109"),
+  ]
+
+  @Test func theParserAcceptsWhatTheGrammarDerives() {
+    for script in Self.derived {
+      let result = Parser.parse(SourceFile(name: "derived.xsg", text: script))
+      #expect(result.diagnostics.isEmpty, "\(script)\n\(result.diagnostics.map(\.message))")
+    }
+  }
+
+  @Test func theParserRefusesWhatTheGrammarDoesNotDerive() {
+    for (script, code) in Self.refused {
+      let result = Parser.parse(SourceFile(name: "refused.xsg", text: script))
+      #expect(
+        result.diagnostics.first?.code.rawValue == code, "\(script)\n\(result.diagnostics.map(\.message))")
+    }
+  }
 }
