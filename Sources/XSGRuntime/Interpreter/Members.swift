@@ -97,7 +97,8 @@ extension Interpreter {
     func missing(_ what: String, _ names: [String]) -> RuntimeError {
       RuntimeError(
         .name, "\(what) has no member '\(name.name)'", at: range,
-        help: Suggestion.didYouMean(name.name, in: names) ?? "its members: " + names.joined(separator: ", "))
+        help: Suggestion.didYouMean(name.name, in: names)
+          ?? (names.isEmpty ? nil : "its members: " + names.joined(separator: ", ")))
     }
     switch base {
     case .net(let net):
