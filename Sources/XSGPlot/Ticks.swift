@@ -162,7 +162,9 @@ public enum Ticks {
       let stepMantissa = max(step / pow(10, Double(exponent)), 1e-12)
       let decimals = max(0, min(6, Int((-log10(stepMantissa) - 1e-9).rounded(.up))))
       let m = trimmed(String(format: "%.\(decimals)f", mantissa))
-      let text = m == "1" || m == "-1" ? "10" + superscript(exponent) : m + "×10" + superscript(exponent)
+      // A mantissa of ±1 is left out (10ᵏ, not 1×10ᵏ), but its sign is not.
+      let power = "10" + superscript(exponent)
+      let text = m == "1" ? power : m == "-1" ? "-" + power : m + "×" + power
       return text.replacingOccurrences(of: "-", with: "−")
     }
     let decimals = max(0, min(10, Int((-log10(step) - 1e-9).rounded(.up))))

@@ -44,6 +44,15 @@ import Testing
     #expect(Ticks.logarithmic(2e-4, 1e-3).map(\.label) == ["2×10⁻⁴", "5×10⁻⁴", "10⁻³"])
   }
 
+  @Test func aNegativePowerOfTenKeepsItsMinus() {
+    #expect(Ticks.format(-0.001, step: 0.0002, scientific: true) == "−10⁻³")
+    #expect(Ticks.format(-1e6, step: 1e5) == "−10⁶")
+    #expect(
+      Ticks.linear(-1.2e-3, 0, step: 2e-4).map(\.label) == [
+        "−1.2×10⁻³", "−10⁻³", "−8×10⁻⁴", "−6×10⁻⁴", "−4×10⁻⁴", "−2×10⁻⁴", "0",
+      ])
+  }
+
   @Test func logTicksArePowersOfTenThinnedToTheTarget() {
     #expect(Ticks.logarithmic(1e-3, 1).map(\.label) == ["10⁻³", "10⁻²", "10⁻¹", "1"])
     let wide = Ticks.logarithmic(1e-8, 1e4, target: 5)
