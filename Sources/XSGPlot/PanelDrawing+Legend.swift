@@ -45,6 +45,14 @@ extension PanelDrawing {
           ("y", .number(y + font * 0.35)), ("font-size", .number(font)),
         ], content: PanelDrawing.legendName(series))
     }
+    if let more = legendMore {
+      svg.element(
+        "text",
+        [
+          ("class", .text("legend-more")), ("x", .number(more.x)), ("y", .number(more.y + font * 0.35)),
+          ("font-size", .number(font)), ("font-style", .text("italic")), ("fill", .text("#555555")),
+        ], content: more.text)
+    }
     svg.close("g")
   }
 

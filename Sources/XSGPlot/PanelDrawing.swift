@@ -12,6 +12,8 @@ struct PanelDrawing {
   private(set) var area: Rect
   /// Where each legend entry's line sample starts (its vertical centre), and the box behind an inside legend.
   private(set) var legend: (entries: [(Series, Double, Double)], box: Rect?) = ([], nil)
+  /// The last line of a legend box too short for all entries: "+N more", and where it starts.
+  private(set) var legendMore: (text: String, x: Double, y: Double)?
 
   /// Average advance of a character of a sans-serif font, in ems; good enough to reserve label space.
   static let charWidth = 0.62
@@ -61,14 +63,33 @@ struct PanelDrawing {
       rows[rows.count - 1].append((series, x))
       x += width
     }
-    // A row legend that would squeeze the plot to less than two thirds of its height stays inside instead.
+    // A row legend that would squeeze the plot to less than two thirds of its height stays inside instead;
+    // when it fits neither there nor above (dozens of runs), the box lists what fits and "+N more".
     let rowsHeight = Double(rows.count) * lineHeight + 2
-    if covered == 0 || rowsHeight > area.height / 3 {
-      let box = Rect(x: corner.0, y: corner.1, width: boxWidth, height: boxHeight)
+    let fitsInside = boxHeight <= area.height - 6
+    if fitsInside && covered == 0 || rowsHeight > area.height / 3 {
+      var shown = entries
+      var more: String?
+      var size = (boxWidth, boxHeight)
+      var at = corner
+      if !fitsInside {
+        let lines = max(2, Int((area.height - 10) / lineHeight))
+        shown = Array(entries.prefix(lines - 1))
+        let rest = "+\(entries.count - shown.count) more"
+        more = rest
+        let chars = (shown.map { PanelDrawing.legendName($0).count } + [rest.count]).max() ?? 0
+        size = (
+          PanelDrawing.sample + 9 + Double(chars) * PanelDrawing.charWidth * font,
+          Double(lines) * lineHeight + 4
+        )
+        at = legendCorner(width: size.0, height: size.1).0
+      }
+      let box = Rect(x: at.0, y: at.1, width: size.0, height: size.1)
       legend.box = box
-      legend.entries = entries.enumerated().map { i, series in
+      legend.entries = shown.enumerated().map { i, series in
         (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
       }
+      legendMore = more.map { ($0, box.x + 3, box.y + 2 + lineHeight * (Double(shown.count) + 0.5)) }
       return
     }
     area = areaBelow(rowsHeight)

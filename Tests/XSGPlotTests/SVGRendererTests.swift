@@ -183,3 +183,33 @@ import Testing
     #expect(kept.map(\.0) == [0, 0.02, 0.09])
   }
 }
+
+@Suite struct LegendOverflowTests {
+  /// A sweep of 35 runs: the legend box lists what fits inside the plot, then "+N more"; before, its 35
+  /// entries ran out of the plot, over the tick labels and off the figure.
+  @Test func aLegendTooTallForThePlotListsWhatFitsAndHowManyMore() throws {
+    let runs: [Series] = (1...35).map { i in
+      let points: [(x: Double, y: Double)] = (0...20).map { s in (Double(s * 10), Double(i) + Double(s) / 10)
+      }
+      return Series(name: "run\(i)", points: points)
+    }
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(series: runs))))
+    let rects = svg.all("rect")
+    // The clip path's rectangle is the plotting area: the first rect without a fill (the background has one).
+    let clip = try #require(rects.first { $0.attributes["fill"] == nil })
+    let areaTop = try #require(clip.number("y"))
+    let areaBottom = try areaTop + #require(clip.number("height"))
+    let box = try #require(rects.first { $0.ancestors.last == "legend" })
+    let boxTop = try #require(box.number("y"))
+    let boxBottom = try boxTop + #require(box.number("height"))
+    #expect(boxTop >= areaTop && boxBottom <= areaBottom)
+    let labels = svg.texts(class: "legend-label")
+    #expect(labels.count >= 3 && labels.count < 35)
+    #expect(labels == runs.prefix(labels.count).map { $0.name })
+    #expect(svg.texts(class: "legend-more") == ["+\(35 - labels.count) more"])
+    for label in svg.all("text", class: "legend-label") + svg.all("text", class: "legend-more") {
+      let y = try #require(label.number("y"))
+      #expect(y > boxTop && y < boxBottom)
+    }
+  }
+}
