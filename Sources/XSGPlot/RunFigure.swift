@@ -99,9 +99,9 @@ extension RunFolder {
     case .linear: return .linear
     case .automatic: return low > 0 && high / low >= 100 ? .log : .linear
     case .log:
-      if low > 0 { return .log }
-      guard values.contains(where: { $0 != 0 }) else { return .linear }
-      return Scale.symmetricLog(fitting: values)
+      // As in scripts (`plot(…, y: log)`): the panel leaves zeros out and, when values go negative,
+      // switches to a symmetric log itself, saying so in a note (see PanelPlan).
+      return values.contains(where: { $0 != 0 }) ? .log : .linear
     }
   }
 }

@@ -232,12 +232,16 @@ enum Fixtures {
     #expect(figure.panels[0].title == nil && figure.panels[0].yLabel == "loss")
   }
 
-  @Test func logOfSignedValuesIsSymlog() throws {
+  /// `xsg plot --log` on signed values draws a symmetric log and says so, as `plot(…, y: log)` does;
+  /// before, the command line switched silently.
+  @Test func logOfSignedValuesIsSymlogWithItsNote() throws {
     let figure = try RunFolder.load(Fixtures.run).figure(probes: ["margin_min"], scale: .log)
-    guard case .symlog = figure.panels[0].yScale else {
-      Issue.record("expected symlog, got \(figure.panels[0].yScale)")
+    let plan = PanelPlan(figure.panels[0])
+    guard case .symlog = plan.y.scale else {
+      Issue.record("expected symlog, got \(plan.y.scale)")
       return
     }
+    #expect(plan.hiddenNote?.contains("symmetric log: the values go negative") == true)
   }
 
   @Test func sweepsOverlayRunsWithOneLegend() throws {
