@@ -120,8 +120,20 @@ enum InitText {
   static func name(_ initialization: Initialization) -> String {
     switch initialization {
     case .sphere(let theta): "sphere(\(NumberText.roundTrip(theta)))"
-    case .gaussian(let std, _): "gaussian(\(NumberText.roundTrip(std)))"
+    case .gaussian(let std, let output): gaussianName(std, output)
     case .symmetric(let base): "symmetric(\(name(base)))"
+    }
+  }
+
+  /// `gaussian(σ)` when a_std is its default σ, else `gaussian(σ, a_std: c)`, so that two initialisations
+  /// that draw differently never print (or compare) alike.
+  private static func gaussianName(_ std: Double, _ output: OutputInitialization) -> String {
+    let sigma = NumberText.roundTrip(std)
+    switch output {
+    case .gaussian(let c) where c == std: return "gaussian(\(sigma))"
+    case .gaussian(let c): return "gaussian(\(sigma), a_std: \(NumberText.roundTrip(c)))"
+    case .signs(let c): return "gaussian(\(sigma), a: ±\(NumberText.roundTrip(c)))"
+    case .constant(let c): return "gaussian(\(sigma), a: \(NumberText.roundTrip(c)))"
     }
   }
 }
