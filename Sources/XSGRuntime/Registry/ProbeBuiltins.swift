@@ -37,7 +37,7 @@ enum ProbeBuiltins {
     ) { call in .number(try metrics(call).marginMin) },
     Builtin(
       "worst_group_accuracy", .probe, [.required("net", .net), .required("data", .data)], returns: "number",
-      doc: "the smallest accuracy over the four (y, x_k) cells"
+      doc: "the smallest accuracy over the non-empty (y, x_k) cells (a λ = 0 test set has no minority cells)"
     ) { call in
       let evaluation = try evaluate(call)
       guard let worst = evaluation.worstGroupAccuracy else {
