@@ -29,7 +29,9 @@ public enum Members {
     .init(
       name: "balance", returns: "vector",
       doc: "a_j² − ‖w_j‖² − b_j² (b_j² only with trained biases), conserved by gradient flow"),
-    .init(name: "alignment", returns: "number", doc: "fraction of neurons with sign(a_j) = sign(w_j[k])"),
+    .init(
+      name: "alignment", returns: "number",
+      doc: "fraction of neurons with sign(a_j) = sign(w_j[k]), both nonzero"),
     .init(name: "moved", returns: "number", doc: "‖W_t − W_0‖, the distance travelled by the first layer"),
     .init(name: "signal_neurons", returns: "number", doc: "neurons whose signal component dominates"),
     .init(name: "spurious_neurons", returns: "number", doc: "neurons whose spurious weight dominates"),
