@@ -7,7 +7,7 @@ enum SeriesBuiltins {
       "first_step", .series,
       [.required("series", .series), .optional("above", .number), .optional("below", .number)],
       returns: "number or none",
-      doc: "the first probe step at which the series is ≥ above (or ≤ below); none if never"
+      doc: "the first probe step at which the series is ≥ above or ≤ below (give exactly one); none if never"
     ) { call in
       let series = points(call)
       guard call.has("above") != call.has("below") else {
@@ -24,7 +24,8 @@ enum SeriesBuiltins {
       [.required("series", .series), .required("from", .integer(min: 0)), .required("to", .integer(min: 0))],
       returns: "number or none",
       doc:
-        "the fitted exponential growth rate per step of |series| between two steps (least squares on log|v|)"
+        "the fitted exponential growth rate per step of |series| from step from to a later step to (least "
+        + "squares on log|v|; zeros and non-finite values are skipped)"
     ) { call in
       guard call.int("from") < call.int("to") else { throw call.error("to", "to: must be after from") }
       let rate = SeriesAnalysis.exponentialRate(points(call), from: call.int("from"), to: call.int("to"))
