@@ -53,9 +53,14 @@ enum ProbeBuiltins {
       ],
       returns: "number", doc: "the Fourier coefficient f̂(S) = E[f(x)·Π_{i∈S} x_i] on a test set"
     ) { call in
+      // S is a set: [3, 3] would silently give the product x3·x3 = 1, i.e. the mean of f.
+      let subset = call.ints("coordinates")
+      if let repeated = subset.first(where: { k in subset.filter { $0 == k }.count > 1 }) {
+        throw call.error("coordinates", "S is a set of coordinates; \(repeated) appears more than once")
+      }
       let (network, set) = try prepared(call)
       do {
-        return .number(try Evaluator.fourierCoefficient(network, on: set, subset: call.ints("coordinates")))
+        return .number(try Evaluator.fourierCoefficient(network, on: set, subset: subset))
       } catch let error as CoreError {
         throw RuntimeError.from(error, at: call.range(of: "coordinates"))
       }
