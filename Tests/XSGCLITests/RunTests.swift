@@ -245,10 +245,12 @@ import Testing
 
   /// Starts xsg with `arguments` in `dir` and returns once training has begun (probes.csv has its first
   /// rows on disk), or after a minute.
-  private static func startTraining(in dir: URL, _ arguments: [String]) throws -> Process {
+  private static func startTraining(in dir: URL, _ arguments: [String], under wrapper: String? = nil) throws
+    -> Process
+  {
     let process = Process()
-    process.executableURL = Binary.url
-    process.arguments = arguments
+    process.executableURL = wrapper.map { URL(filePath: $0) } ?? Binary.url
+    process.arguments = wrapper == nil ? arguments : [Binary.url.path] + arguments
     process.currentDirectoryURL = dir
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
@@ -275,9 +277,9 @@ import Testing
     return process.terminationStatus
   }
 
-  /// SIGTERM is what `timeout` and a Slurm time limit send: the same clean stop as Ctrl-C. Before, it
-  /// killed the process mid-run and `meta.json` said `running` for good.
-  @Test(arguments: [SIGINT, SIGTERM])
+  /// SIGTERM is what `timeout` and a Slurm time limit send, SIGHUP what a closed terminal sends: the same
+  /// clean stop as Ctrl-C. Before, each killed the process mid-run and `meta.json` said `running` for good.
+  @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
   func aStopSignalStopsCleanlyAndMarksTheRunInterrupted(signal: Int32) throws {
     let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
     let dir = try Self.scratch(long)
@@ -295,6 +297,21 @@ import Testing
     let summary = try Self.json(dir.appending(path: "out/summary.json"))
     #expect(summary["status"] as? String == "interrupted")
     #expect((summary["steps"] as? Int ?? 0) > 0)
+  }
+
+  /// Under `nohup` (SIGHUP ignored) a closed terminal must not stop the run: the handler leaves an ignored
+  /// SIGHUP alone.
+  @Test func nohupStillKeepsARunAlive() throws {
+    let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
+    let dir = try Self.scratch(long)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let process = try Self.startTraining(
+      in: dir, ["run", "exp.xsg", "--out", "out", "--quiet"], under: "/usr/bin/nohup")
+    kill(process.processIdentifier, SIGHUP)
+    usleep(500_000)
+    #expect(process.isRunning, "SIGHUP stopped a run started under nohup")
+    kill(process.processIdentifier, SIGINT)
+    #expect(Self.exitStatus(of: process) == 130)
   }
 
   /// `timeout -s INT` and a Ctrl-C in a wrapper script deliver SIGINT twice within microseconds (to the

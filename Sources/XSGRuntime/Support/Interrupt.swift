@@ -28,16 +28,24 @@ public enum Interrupt {
   /// Forget a handled request (the REPL does this before each entry).
   public static func clear() { flag.store(false, ordering: .relaxed) }
 
-  /// The signals `xsg run` treats as a stop request: Ctrl-C, and SIGTERM, which Slurm sends at the time
-  /// limit and `timeout` by default; without a handler SIGTERM killed the process mid-run and left the
-  /// folder marked `running` for good.
-  public static let stopSignals: [Int32] = [SIGINT, SIGTERM]
+  /// The signals `xsg run` treats as a stop request: Ctrl-C; SIGTERM, which Slurm sends at the time
+  /// limit and `timeout` by default; and SIGHUP, a closed terminal or SSH session. Without a handler each
+  /// killed the process mid-run and left the folder marked `running` for good.
+  public static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-  /// Installs the SIGINT and SIGTERM handler for `xsg run`.
+  /// Installs the stop handler for `xsg run`. An ignored SIGHUP stays ignored: that is how `nohup` keeps
+  /// a run alive after its terminal closes. (SIGINT and SIGTERM are always caught, as before: a shell
+  /// ignores SIGINT for its background jobs, and a run started that way must still stop cleanly.)
   public static func installHandler() {
     var set = sigset_t()
     sigemptyset(&set)
     for number in stopSignals {
+      var current = sigaction()
+      sigaction(number, nil, &current)
+      let ignored = current.__sigaction_handler.sa_handler.map {
+        unsafeBitCast($0, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+      }
+      if number == SIGHUP && ignored == true { continue }
       signal(number, interruptHandler)
       sigaddset(&set, number)
     }

@@ -10,9 +10,10 @@ struct Run: ParsableCommand {
     discussion: """
       Writes runs/<script>-<hash>/ (or --out DIR): the script, overrides.json, meta.json, probes.csv,
       probes.jsonl, neurons/<probe>.csv and summary.json; with several `train`s, one subfolder per run
-      and index.csv. `print` goes to stdout; progress and messages to stderr. Ctrl-C or SIGTERM stops at
-      the next step boundary, keeps every file valid and exits 130. Exit status: 0 ok, 64 usage (a bad override),
-      65 script error, 66 unreadable script, 70 runtime error, 130 interrupted.
+      and index.csv. `print` goes to stdout; progress and messages to stderr. Ctrl-C, SIGTERM or SIGHUP
+      (unless ignored, as under nohup) stops at the next step boundary, keeps every file valid and exits
+      130. Exit status: 0 ok, 64 usage (a bad override), 65 script error, 66 unreadable script, 70 runtime
+      error, 130 interrupted.
       """)
 
   @Argument(help: "The .xsg script to run.")
@@ -82,7 +83,7 @@ struct Run: ParsableCommand {
     let meta = RunMeta(
       xsgVersion: "\(XSG.version) (commit \(BuildInfo.commit))", script: source.text, scriptPath: file,
       threads: threads, argv: CommandLine.arguments)
-    // Before the folder exists with status `running`: a Ctrl-C or SIGTERM from here on is recorded in it.
+    // Before the folder exists with status `running`: a stop signal from here on is recorded in it.
     Interrupt.installHandler()
     let folder: RunFolderWriter
     do {
