@@ -33,8 +33,10 @@ public struct PGFPlotsRenderer: Sendable {
     let cellWidth = 72 * (columns == 1 ? 3.4 : 7.0) / Double(columns)
     let cell = Rect(x: 0, y: 0, width: cellWidth, height: max(110, min(190, cellWidth / 1.6)))
     for (i, panel) in figure.panels.enumerated() {
-      let placement = PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8).legendPlacement
-      out += renderPanel(panel, legend: placement)
+      let drawing = PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8)
+      // A legend too tall for the plot lists what fits and "+N more", as in the SVG.
+      let shown = drawing.legendMore == nil ? nil : drawing.legend.entries.count
+      out += renderPanel(panel, legend: drawing.legendPlacement, shown: shown, more: drawing.legendMore?.0)
     }
     out += "\\end{groupplot}\n"
     if let title = figure.title {
@@ -45,7 +47,9 @@ public struct PGFPlotsRenderer: Sendable {
     return out
   }
 
-  private func renderPanel(_ panel: Panel, legend placement: LegendPlacement?) -> String {
+  private func renderPanel(
+    _ panel: Panel, legend placement: LegendPlacement?, shown: Int? = nil, more: String? = nil
+  ) -> String {
     let plan = PanelPlan(panel)
     let symlog: Bool
     if case .symlog = plan.y.scale { symlog = true } else { symlog = false }
@@ -63,7 +67,8 @@ public struct PGFPlotsRenderer: Sendable {
     if let title = panel.title { options.append("title={\(Self.latex(title))}") }
     if let label = panel.xLabel { options.append("xlabel={\(Self.latex(label))}") }
     if let label = panel.yLabel { options.append("ylabel={\(Self.latex(label))}") }
-    let entries = panel.showsLegend ? plan.legendEntries(panel) : []
+    let all = panel.showsLegend ? plan.legendEntries(panel) : []
+    let entries = shown.map { Array(all.prefix($0)) } ?? all
     let showLegend = placement != nil
     switch placement {
     case .none: break
@@ -163,6 +168,9 @@ public struct PGFPlotsRenderer: Sendable {
         out += "\\addlegendentry{\(Self.latex(series.group ?? series.name))}\n"
         legendDone.insert(series.groupKey)
       }
+    }
+    if showLegend, let more {
+      out += "\\addlegendimage{empty legend}\n\\addlegendentry{\\textit{\(Self.latex(more))}}\n"
     }
     return out
   }

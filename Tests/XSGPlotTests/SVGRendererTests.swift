@@ -211,5 +211,10 @@ import Testing
       let y = try #require(label.number("y"))
       #expect(y > boxTop && y < boxBottom)
     }
+    // The PGFPlots output of the same figure shortens its legend the same way (it listed all 35).
+    let tex = PGFPlotsRenderer().render(Figure(panel: Panel(series: runs)))
+    let entries = tex.components(separatedBy: "\\addlegendentry{").dropFirst().map { $0.prefix { $0 != "}" } }
+    #expect(entries.count >= 4 && entries.count < 36, "\(entries.count)")
+    #expect(entries.last == "\\textit{+\(36 - entries.count) more")
   }
 }
