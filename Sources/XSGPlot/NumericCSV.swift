@@ -54,6 +54,7 @@ enum NumericCSV {
       }
       var field = 0
       var fieldStart = start
+      var step = Double.nan
       while true {
         var fieldEnd = fieldStart
         while fieldEnd < last && buffer[fieldEnd] != comma { fieldEnd += 1 }
@@ -63,22 +64,20 @@ enum NumericCSV {
             message:
               "expected \(names.count) fields as in the header, found \(countFields(buffer, start, last))")
         }
-        if field > 0, isBlank(buffer, fieldStart, fieldEnd) {
-          field += 1
-          if fieldEnd >= last { break }
-          fieldStart = fieldEnd + 1
-          continue
+        // An empty probe field is a probe not evaluated at this step: no point.
+        if field == 0 || !isBlank(buffer, fieldStart, fieldEnd) {
+          guard let value = number(buffer, fieldStart, fieldEnd) else {
+            let text = String(
+              decoding: UnsafeBufferPointer(rebasing: buffer[fieldStart..<fieldEnd]), as: UTF8.self)
+            throw .malformedCSV(
+              path: path, line: lineNumber,
+              message:
+                "'\(text.trimmingCharacters(in: .whitespaces))' in column '\(names[field])' is not a number")
+          }
+          if field == 0 { step = value }
+          columns[field].append(value)
+          xs[field].append(step)
         }
-        guard let value = number(buffer, fieldStart, fieldEnd) else {
-          let text = String(
-            decoding: UnsafeBufferPointer(rebasing: buffer[fieldStart..<fieldEnd]), as: UTF8.self)
-          throw .malformedCSV(
-            path: path, line: lineNumber,
-            message:
-              "'\(text.trimmingCharacters(in: .whitespaces))' in column '\(names[field])' is not a number")
-        }
-        columns[field].append(value)
-        xs[field].append(columns[0].last ?? value)
         field += 1
         if fieldEnd >= last { break }
         fieldStart = fieldEnd + 1

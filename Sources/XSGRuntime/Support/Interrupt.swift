@@ -39,19 +39,21 @@ public enum Interrupt {
   public static func installHandler() {
     var set = sigset_t()
     sigemptyset(&set)
-    for number in stopSignals {
-      var current = sigaction()
-      sigaction(number, nil, &current)
-      let ignored = current.__sigaction_handler.sa_handler.map {
-        unsafeBitCast($0, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
-      }
-      if number == SIGHUP && ignored == true { continue }
+    for number in stopSignals where !(number == SIGHUP && isIgnored(number)) {
       signal(number, interruptHandler)
       sigaddset(&set, number)
     }
     // A parent may start us with these signals blocked (e.g. spawned from a thread that blocks signals);
     // a blocked signal never reaches the handler, so unblock them.
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
+  }
+
+  /// Whether the parent set `number` to be ignored (as `nohup` does with SIGHUP).
+  private static func isIgnored(_ number: Int32) -> Bool {
+    var current = sigaction()
+    sigaction(number, nil, &current)
+    guard let handler = current.__sigaction_handler.sa_handler else { return false }
+    return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
   }
 
   /// Async-signal-safe: atomics, `clock_gettime` and `_exit` only.

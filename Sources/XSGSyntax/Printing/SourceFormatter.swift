@@ -171,9 +171,10 @@ private struct LayoutPrinter {
           groups.append([entry])
         }
       }
-      func text(_ group: [ProbeEntry]) -> String {
+      func text(_ group: [ProbeEntry], aligned: Int = 0) -> String {
         pad + "  "
-          + group.map { $0.name.name + " = " + SourceFormatter.format($0.value) }.joined(separator: ", ")
+          + group.map { $0.name.name.padding(aligned) + " = " + SourceFormatter.format($0.value) }
+          .joined(separator: ", ")
       }
       let grouped =
         groups.count < entries.count && !groups.contains { text($0).count > SourceFormatter.lineLength }
@@ -184,9 +185,7 @@ private struct LayoutPrinter {
         let range = group[0].range.union(group[group.count - 1].range)
         leadingComments(before: range.start.offset, indent: indent + 1)
         gap(before: range.start.line)
-        let entry = group[0]
-        let single = pad + "  " + entry.name.name.padding(width) + " = " + SourceFormatter.format(entry.value)
-        line(grouped ? text(group) : single, range, indent + 1, following)
+        line(text(group, aligned: grouped ? 0 : width), range, indent + 1, following)
       }
       close(body, indent: indent, next: next)
       lastLine = saved
