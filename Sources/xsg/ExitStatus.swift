@@ -11,6 +11,5 @@ enum ExitStatus {
   static let noInput = ExitCode(66)
   /// A runtime failure while running a script.
   static let software = ExitCode(70)
-  /// Interrupted by Ctrl-C (128 + SIGINT), or stopped the same way by SIGTERM.
-  static let interrupted = ExitCode(130)
+  // An interrupted run ends by its signal instead (`Interrupt.exitBySignal`), which a shell shows as 128 + n.
 }

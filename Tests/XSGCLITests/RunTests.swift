@@ -264,8 +264,9 @@ import Testing
     return process
   }
 
-  /// The exit status, killing the process after a minute: a signal that is ignored or blocked would
-  /// leave the run going for hours, which must fail the test, not hang it.
+  /// The exit status as a shell shows it (128 + n for death by signal n), killing the process after a
+  /// minute: a signal that is ignored or blocked would leave the run going for hours, which must fail the
+  /// test, not hang it.
   private static func exitStatus(of process: Process) -> Int32 {
     var polls = 0
     while process.isRunning, polls < 1200 {
@@ -274,7 +275,8 @@ import Testing
     }
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
-    return process.terminationStatus
+    let signalled = process.terminationReason == .uncaughtSignal
+    return signalled ? 128 + process.terminationStatus : process.terminationStatus
   }
 
   /// SIGTERM is what `timeout` and a Slurm time limit send, SIGHUP what a closed terminal sends: the same
@@ -287,7 +289,8 @@ import Testing
     let process = try Self.startTraining(in: dir, ["run", "exp.xsg", "--out", "out"])
     usleep(300_000)
     kill(process.processIdentifier, signal)
-    #expect(Self.exitStatus(of: process) == 130)
+    // Ended by the same signal, after the folder is complete (128 + n, as a shell shows it).
+    #expect(Self.exitStatus(of: process) == 128 + signal)
     let probes = dir.appending(path: "out/probes.csv")
     let meta = try Self.json(dir.appending(path: "out/meta.json"))
     #expect(meta["status"] as? String == "interrupted")
@@ -312,6 +315,66 @@ import Testing
     #expect(process.isRunning, "SIGHUP stopped a run started under nohup")
     kill(process.processIdentifier, SIGINT)
     #expect(Self.exitStatus(of: process) == 130)
+  }
+
+  /// A Ctrl-C reaches a shell loop of runs and its current run alike. The shell stops the loop only if
+  /// its child died of SIGINT; when xsg exited with status 130 instead, the loop went on to the next run.
+  @Test func aCtrlCStopsAShellLoopOfRuns() throws {
+    let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
+    let dir = try Self.scratch(long)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let xsg = "'\(Binary.url.path)' run exp.xsg --out out --quiet"
+    let shell = try Self.spawnShell("for s in 1 2; do \(xsg) --seed $s; echo next; done", in: dir)
+    // Whatever happens, no run of the loop outlives the test.
+    defer {
+      kill(-shell, SIGKILL)
+      var status: Int32 = 0
+      waitpid(shell, &status, 0)
+    }
+    let probes = dir.appending(path: "out/probes.csv")
+    var waited = 0
+    while waited < 1200, ((try? Self.read(probes))?.split(separator: "\n").count ?? 0) < 3 {
+      usleep(50_000)
+      waited += 1
+    }
+    // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group.
+    kill(-shell, SIGINT)
+    var status: Int32 = 0
+    var polls = 0
+    while waitpid(shell, &status, WNOHANG) == 0, polls < 1200 {
+      usleep(50_000)
+      polls += 1
+    }
+    #expect(status & 0x7F == SIGINT, "the shell did not die of SIGINT (wait status \(status))")
+    let meta = try Self.json(dir.appending(path: "out/meta.json"))
+    #expect(meta["status"] as? String == "interrupted")
+    #expect((meta["argv"] as? [String])?.last == "1", "the loop started a second run")
+  }
+
+  /// Starts `bash -c script` in `dir` as a terminal job would be: leading its own process group, with the
+  /// stop signals unblocked and at their defaults. (Process passes on the test runner's blocked signals,
+  /// which bash cannot unblock, so it would never see the Ctrl-C.)
+  private static func spawnShell(_ script: String, in dir: URL) throws -> pid_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&signals, number) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &signals)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+    let arguments = ["/bin/bash", "-c", "cd '\(dir.path)' && \(script)"]
+    var cArguments = arguments.map { strdup($0) } + [nil]
+    defer { cArguments.forEach { free($0) } }
+    var pid = pid_t()
+    let result = posix_spawn(&pid, "/bin/bash", nil, &attributes, &cArguments, environ)
+    if result != 0 { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
+    return pid
   }
 
   /// `timeout -s INT` and a Ctrl-C in a wrapper script deliver SIGINT twice within microseconds (to the

@@ -49,6 +49,28 @@ import Testing
         """)
   }
 
+  /// A generated 300-element list with a mistake in the middle: the excerpt is a window around the caret,
+  /// not 1500 columns.
+  @Test func aLongLineIsCutToAWindowAroundTheCaret() {
+    let items = (1...300).map { $0 == 150 ? "1 +* 2" : String($0 % 10) }
+    let text = "let x = [" + items.joined(separator: ", ") + "]\n"
+    let rendered = render(text)
+    let lines = rendered.split(separator: "\n").map(String.init)
+    #expect(lines[0] == "t.xsg:1:460: error[E0101]: expected an expression, found '*'")
+    #expect(lines.allSatisfy { $0.unicodeScalars.count <= DiagnosticRenderer.maxLineCells + 8 })
+    // The caret still sits under the '*', and both cut ends are marked.
+    let excerpt = lines[1]
+    let caret = lines[2]
+    #expect(excerpt.hasPrefix(" 1 | …") && excerpt.hasSuffix("…"))
+    let star = Array(excerpt.unicodeScalars).firstIndex(of: "*")
+    #expect(star != nil && star == Array(caret.unicodeScalars).firstIndex(of: "^"))
+  }
+
+  @Test func aShortLineIsShownWhole() {
+    let text = "let x = [" + String(repeating: "1, ", count: 30) + "+* 2]\n"
+    #expect(!render(text).contains("…"))
+  }
+
   @Test func tabsAreExpandedInTheLineAndUnderTheCaret() {
     #expect(
       render("\tlet\tx = 1 +* 2\n") == """

@@ -12,8 +12,14 @@ import Synchronization
 /// first is still pending exits at once (the files written so far are still whole: writes are atomic),
 /// unless it comes within `grace` of the first: `timeout -s INT` and a Ctrl-C reaching a wrapper's
 /// process group deliver one press twice within microseconds, and that is one stop request.
+///
+/// Once stopped, `xsg run` ends by the same signal rather than with an exit code (`exitBySignal`): a shell
+/// running runs in a loop stops only when its child died of SIGINT, so an exit code of 130 let a Ctrl-C
+/// stop one run and start the next.
 public enum Interrupt {
   private static let flag = Atomic<Bool>(false)
+  /// The first stop signal of the pending request (0 when `request()` came from code).
+  private static let signalNumber = Atomic<Int32>(0)
   /// When the pending stop was requested by a signal (monotonic nanoseconds).
   private static let firstSignal = Atomic<Int64>(0)
   /// How long after the first SIGINT another one still counts as the same request.
@@ -26,7 +32,10 @@ public enum Interrupt {
   public static func request() { flag.store(true, ordering: .relaxed) }
 
   /// Forget a handled request (the REPL does this before each entry).
-  public static func clear() { flag.store(false, ordering: .relaxed) }
+  public static func clear() {
+    flag.store(false, ordering: .relaxed)
+    signalNumber.store(0, ordering: .relaxed)
+  }
 
   /// The signals `xsg run` treats as a stop request: Ctrl-C; SIGTERM, which Slurm sends at the time
   /// limit and `timeout` by default; and SIGHUP, a closed terminal or SSH session. Without a handler each
@@ -56,17 +65,38 @@ public enum Interrupt {
     return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
   }
 
-  /// Async-signal-safe: atomics, `clock_gettime` and `_exit` only.
-  fileprivate static func handleSignal() {
+  /// Ends the process by the signal that requested the stop (SIGINT if none did), as if it had not been
+  /// caught: the parent sees "killed by SIGINT" (a shell shows 130; 143 for SIGTERM, 129 for SIGHUP).
+  public static func exitBySignal() -> Never {
+    let number = signalNumber.load(ordering: .sequentiallyConsistent)
+    die(by: number == 0 ? SIGINT : number)
+  }
+
+  /// Async-signal-safe: `signal`, `sigprocmask`, `raise` and `_exit` only.
+  private static func die(by number: Int32) -> Never {
+    signal(number, SIG_DFL)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, number)
+    // Inside the handler the signal is blocked; unblocked, the raised signal is delivered at once.
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+    raise(number)
+    _exit(128 + number)
+  }
+
+  /// Async-signal-safe: atomics, `clock_gettime` and `die` only.
+  fileprivate static func handleSignal(_ number: Int32) {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    // Recorded before the flag, so whoever sees the flag also sees which signal it was.
+    _ = signalNumber.compareExchange(expected: 0, desired: number, ordering: .sequentiallyConsistent)
     if flag.exchange(true, ordering: .sequentiallyConsistent) {
-      if nanoseconds - firstSignal.load(ordering: .sequentiallyConsistent) >= grace { _exit(130) }
+      if nanoseconds - firstSignal.load(ordering: .sequentiallyConsistent) >= grace { die(by: number) }
       return
     }
     firstSignal.store(nanoseconds, ordering: .sequentiallyConsistent)
   }
 }
 
-private let interruptHandler: @convention(c) (Int32) -> Void = { _ in Interrupt.handleSignal() }
+private let interruptHandler: @convention(c) (Int32) -> Void = { Interrupt.handleSignal($0) }

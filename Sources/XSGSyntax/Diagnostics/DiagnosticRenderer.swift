@@ -54,11 +54,12 @@ public struct DiagnosticRenderer: Sendable {
         out += String(repeating: " ", count: gutterWidth + 1) + paint(blue, "...") + "\n"
       }
       previous = line
-      let (text, starts) = DisplayWidth.expand(source.lineText(line))
+      let (shown, lineMarks) = clipped(source.lineText(line), marks.filter { $0.line == line })
+      let (text, starts) = DisplayWidth.expand(shown)
       let number = String(line)
       out += String(repeating: " ", count: gutterWidth + 1 - number.count) + number + " "
       out += paint(blue, "|") + (text.isEmpty ? "" : " " + text) + "\n"
-      for mark in marks.filter({ $0.line == line }) {
+      for mark in lineMarks {
         let first = cell(starts, mark.startColumn)
         let last = max(cell(starts, mark.endColumn), first + 1)
         var row = blankGutter + " " + String(repeating: " ", count: first)
@@ -104,6 +105,50 @@ public struct DiagnosticRenderer: Sendable {
       Mark(line: start.line, startColumn: start.column, endColumn: firstEnd, label: "", primary: primary),
       Mark(line: end.line, startColumn: indent + 1, endColumn: end.column, label: label, primary: primary),
     ]
+  }
+
+  /// Display cells of a line beyond which only a window around the marks is shown.
+  static let maxLineCells = 120
+
+  /// A long line cut to a window of about `maxLineCells` cells around its first primary mark (else its
+  /// first mark), with "…" where text is left out, and the marks moved to match. A generated list or a
+  /// deeply nested expression on one line would otherwise print thousands of columns.
+  private func clipped(_ line: String, _ marks: [Mark]) -> (String, [Mark]) {
+    let scalars = Array(line.unicodeScalars)
+    let width = scalars.reduce(0) { $0 + ($1 == "\t" ? DisplayWidth.tabWidth : DisplayWidth.cells($1)) }
+    guard width > Self.maxLineCells, let anchor = marks.first(where: \.primary) ?? marks.first else {
+      return (line, marks)
+    }
+    @inline(__always) func cells(_ index: Int) -> Int {
+      scalars[index] == "\t" ? DisplayWidth.tabWidth : DisplayWidth.cells(scalars[index])
+    }
+    // The line's start when the anchor is near it; else a third of the window before the anchor.
+    var first = min(max(anchor.startColumn - 1, 0), scalars.count)
+    let before = (0..<first).reduce(0) { $0 + cells($1) }
+    var used = 0
+    while first > 0, before <= Self.maxLineCells * 2 / 3 || used + cells(first - 1) <= Self.maxLineCells / 3 {
+      first -= 1
+      used += cells(first)
+    }
+    var end = first
+    used = 0
+    while end < scalars.count, used + cells(end) <= Self.maxLineCells - 2 {
+      used += cells(end)
+      end += 1
+    }
+    var text = first > 0 ? "…" : ""
+    text.unicodeScalars.append(contentsOf: scalars[first..<end])
+    if end < scalars.count { text += "…" }
+    // Columns are 1-based; the leading "…" takes one column. A mark outside the window is clamped to it.
+    let shift = first - (first > 0 ? 1 : 0)
+    let lastColumn = text.unicodeScalars.count + 1
+    let moved = marks.map { mark in
+      var mark = mark
+      mark.startColumn = min(max(mark.startColumn - shift, 1), lastColumn)
+      mark.endColumn = min(max(mark.endColumn - shift, mark.startColumn), lastColumn)
+      return mark
+    }
+    return (text, moved)
   }
 
   private func columnsIn(_ line: Int) -> Int { source.lineText(line).unicodeScalars.count }

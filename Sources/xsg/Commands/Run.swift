@@ -11,9 +11,10 @@ struct Run: ParsableCommand {
       Writes runs/<script>-<hash>/ (or --out DIR): the script, overrides.json, meta.json, probes.csv,
       probes.jsonl, neurons/<probe>.csv and summary.json; with several `train`s, one subfolder per run
       and index.csv. `print` goes to stdout; progress and messages to stderr. Ctrl-C, SIGTERM or SIGHUP
-      (unless ignored, as under nohup) stops at the next step boundary, keeps every file valid and exits
-      130. Exit status: 0 ok, 64 usage (a bad override), 65 script error, 66 unreadable script, 70 runtime
-      error, 130 interrupted.
+      (unless ignored, as under nohup) stops at the next step boundary, keeps every file valid and then ends
+      by that signal, so a shell loop of runs stops too (status 130 for Ctrl-C, 143 SIGTERM, 129 SIGHUP).
+      Exit status: 0 ok, 64 usage (a bad override), 65 script error, 66 unreadable script, 70 runtime
+      error.
       """)
 
   @Argument(help: "The .xsg script to run.")
@@ -111,7 +112,7 @@ struct Run: ParsableCommand {
       try? folder.finish(status: .interrupted)
       let step = interpreter.runs.last.map { " at step \($0.lastStep)" } ?? ""
       message("interrupted\(step); the run folder is complete up to there: \(folderPath)")
-      throw ExitStatus.interrupted
+      Interrupt.exitBySignal()
     } catch let error as UsageError {
       try? folder.finish(status: .failed, error: error.description)
       message("\(error)")
