@@ -24,5 +24,6 @@ enum TestOracle {
         .init("file", hasDefault: true),
       ]),
       "max": CallSignature([.init("a")], variadic: true),
+      "map": CallSignature([.init("items"), .init("function")]),
     ])
 }

@@ -3,7 +3,9 @@
 /// - `return` outside a function (E0203);
 /// - calls of user functions, and of builtins the oracle describes: too many arguments (E0204), unknown
 ///   named arguments (E0205), an argument given twice (E0206), a required one missing (E0207);
-/// - with an oracle, names that are neither declared nor predefined (E0201), with "did you mean".
+/// - with an oracle, names that are neither declared nor predefined (E0201), with "did you mean";
+/// - a function called before a name its body uses (directly or through the functions it calls) is
+///   declared (E0210).
 ///
 /// Scopes follow the interpreter: top-level code and blocks see names declared before them; function
 /// bodies and probe expressions run later, so they see every name of their enclosing scopes. Inner
@@ -15,7 +17,7 @@ public struct StaticChecker {
   ) -> [Diagnostic] {
     var checker = StaticChecker(oracle: oracle)
     checker.scopes = [
-      Scope(bindings: Dictionary(uniqueKeysWithValues: predeclared.map { ($0, .predeclared) }))
+      Scope(id: 0, bindings: Dictionary(uniqueKeysWithValues: predeclared.map { ($0, .predeclared) }))
     ]
     checker.block(program.statements, ownScope: false)
     return checker.diagnostics.sorted { $0.range.start.offset < $1.range.start.offset }
@@ -25,12 +27,49 @@ public struct StaticChecker {
     case predeclared
     case value(SourceRange)
     case function(SourceRange, CallSignature)
+
+    var range: SourceRange? {
+      switch self {
+      case .predeclared: nil
+      case .value(let range), .function(let range, _): range
+      }
+    }
   }
 
   private struct Scope {
+    /// Finds the scope of a `Reference` again at a call, when the stack may have changed.
+    var id: Int
     var bindings: [String: Binding] = [:]
     /// Names declared anywhere in this scope (for function bodies and probes, which run later).
     var hoisted: [String: Binding] = [:]
+  }
+
+  /// A name a function body refers to that matters at its calls: one of an enclosing scope (it must be
+  /// bound by the time of the call), or a user function the body may call.
+  private struct Reference {
+    var name: String
+    var range: SourceRange
+    /// The id of the enclosing scope the name resolves in; nil for the function's own names.
+    var outerScope: Int?
+    /// The function called, piped into or passed as an argument (to `map`, say), if any.
+    var callee: SourceRange?
+    /// Written as a call, `name(…)` (for the wording of messages).
+    var isCall: Bool
+  }
+
+  /// A name in a place where, if it names a user function, the function runs: called, piped into, or
+  /// passed as an argument.
+  private struct Invocation {
+    /// The call (or the name alone when it is piped into or passed on).
+    var range: SourceRange
+    var isCall = false
+  }
+
+  /// The references of one function body (nested functions keep their own), in source order.
+  private struct FunctionUses {
+    /// Where the body's scopes begin on the scope stack.
+    var firstScope: Int
+    var references: [Reference] = []
   }
 
   private let oracle: (any NameOracle)?
@@ -39,6 +78,11 @@ public struct StaticChecker {
   private var functionDepth = 0
   /// Inside a function body or probe block: names resolve against whole enclosing scopes.
   private var deferred = 0
+  private var nextScopeID = 1
+  /// The functions whose bodies are being checked, innermost last.
+  private var frames: [FunctionUses] = []
+  /// Every checked function body, by the range of the function's name.
+  private var functions: [SourceRange: FunctionUses] = [:]
 
   private init(oracle: (any NameOracle)?) { self.oracle = oracle }
 
@@ -47,7 +91,10 @@ public struct StaticChecker {
   private mutating func block(
     _ statements: [Stmt], ownScope: Bool = true, bindings: [(Identifier, Binding)] = []
   ) {
-    if ownScope { scopes.append(Scope()) }
+    if ownScope {
+      scopes.append(Scope(id: nextScopeID))
+      nextScopeID += 1
+    }
     for (name, binding) in bindings { declare(name, binding) }
     for statement in statements { hoist(statement) }
     for statement in statements { self.statement(statement) }
@@ -117,7 +164,9 @@ public struct StaticChecker {
       }
       functionDepth += 1
       deferred += 1
+      frames.append(FunctionUses(firstScope: scopes.count))
       block(function.body.statements, bindings: parameters)
+      functions[function.name.range] = frames.removeLast()
       deferred -= 1
       functionDepth -= 1
     case .return(let value):
@@ -163,10 +212,13 @@ public struct StaticChecker {
   // MARK: Names
 
   /// The binding a name refers to here, or nil when no user binding is visible.
-  private func lookup(_ name: String) -> Binding? {
-    for scope in scopes.reversed() {
-      if let binding = scope.bindings[name] { return binding }
-      if deferred > 0, let binding = scope.hoisted[name] { return binding }
+  private func lookup(_ name: String) -> Binding? { resolution(of: name)?.binding }
+
+  /// The binding a name refers to here and the index of its scope on the stack.
+  private func resolution(of name: String) -> (binding: Binding, scope: Int)? {
+    for index in scopes.indices.reversed() {
+      if let binding = scopes[index].bindings[name] { return (binding, index) }
+      if deferred > 0, let binding = scopes[index].hoisted[name] { return (binding, index) }
     }
     return nil
   }
@@ -180,8 +232,25 @@ public struct StaticChecker {
     return names + (oracle?.predefinedNames ?? [])
   }
 
-  private mutating func resolve(_ name: String, at range: SourceRange) {
-    guard lookup(name) == nil, let oracle, !oracle.predefinedNames.contains(name) else { return }
+  private mutating func resolve(_ name: String, at range: SourceRange, invocation: Invocation? = nil) {
+    if let (binding, index) = resolution(of: name) {
+      var callee: SourceRange?
+      if invocation != nil, case .function(let declared, _) = binding { callee = declared }
+      if var frame = frames.popLast() {
+        let outerScope = index < frame.firstScope ? scopes[index].id : nil
+        if outerScope != nil || callee != nil {
+          frame.references.append(
+            Reference(
+              name: name, range: range, outerScope: outerScope, callee: callee,
+              isCall: invocation?.isCall ?? false))
+        }
+        frames.append(frame)
+      } else if deferred == 0, let callee, let invocation {
+        checkCall(of: name, callee, at: invocation.range)
+      }
+      return
+    }
+    guard let oracle, !oracle.predefinedNames.contains(name) else { return }
     var diagnostic = Diagnostic(.undefinedName, "cannot find '\(name)' in scope", at: range)
     // A name declared further down is the cause, whatever other name it resembles.
     if scopes.contains(where: { $0.hoisted[name] != nil }) {
@@ -193,24 +262,86 @@ public struct StaticChecker {
     diagnostics.append(diagnostic)
   }
 
+  /// A name a called function needs that is not bound yet, and the calls that lead to it.
+  private struct Unbound {
+    var reference: Reference
+    /// The references of the calls from the called function down to the body that uses the name.
+    var path: [Reference]
+    var declared: SourceRange
+  }
+
+  /// A user function called here (not inside a body, whose calls run later) runs its body now, and the
+  /// bodies of the functions it calls: every name they use from the scopes around must be bound by now.
+  private mutating func checkCall(of name: String, _ function: SourceRange, at range: SourceRange) {
+    var visited: Set<SourceRange> = []
+    var unbound: [Unbound] = []
+    collectUnbound(function, path: [], visited: &visited, into: &unbound)
+    guard let first = unbound.first else { return }
+    // "'g' calls 'f', which uses 'x', which …": the chain from the call to the body that uses the name.
+    var message = "'\(name)'"
+    var labels: [Diagnostic.Label] = []
+    for step in first.path + [first.reference] {
+      message += " \(step.isCall ? "calls" : "uses") '\(step.name)', which"
+      labels.append(Diagnostic.Label(step.range, "'\(step.name)' is \(step.isCall ? "called" : "used") here"))
+    }
+    message += " is not declared until line \(first.declared.start.line)"
+    labels.append(Diagnostic.Label(first.declared, "declared here"))
+    var diagnostic = Diagnostic(
+      .callBeforeDeclaration, message, at: range, labels: labels,
+      notes: ["a function's body runs when it is called: the names it uses must be declared before the call"])
+    if unbound.count > 1 {
+      let others = unbound.dropFirst().map { "'\($0.reference.name)' (line \($0.declared.start.line))" }
+      diagnostic = diagnostic.noting(
+        "it also needs " + others.joined(separator: ", ") + ", declared later too")
+    }
+    diagnostics.append(diagnostic)
+  }
+
+  /// The names `function`'s body, and the bodies it calls, use before they are bound; each name once.
+  /// `visited` ends recursion.
+  private func collectUnbound(
+    _ function: SourceRange, path: [Reference], visited: inout Set<SourceRange>, into unbound: inout [Unbound]
+  ) {
+    guard visited.insert(function).inserted, let uses = functions[function] else { return }
+    for reference in uses.references {
+      // A scope missing from the stack belongs to a function body running at the time: not checkable here.
+      if let id = reference.outerScope, let scope = scopes.first(where: { $0.id == id }),
+        scope.bindings[reference.name] == nil
+      {
+        if let declared = scope.hoisted[reference.name]?.range,
+          !unbound.contains(where: { $0.reference.name == reference.name })
+        {
+          unbound.append(Unbound(reference: reference, path: path, declared: declared))
+        }
+        // Not bound, so its body cannot run.
+        continue
+      }
+      if let callee = reference.callee {
+        collectUnbound(callee, path: path + [reference], visited: &visited, into: &unbound)
+      }
+    }
+  }
+
   // MARK: Expressions
 
-  private mutating func expression(_ expression: Expr) {
+  private mutating func expression(_ expression: Expr, invocation: Invocation? = nil) {
     switch expression.kind {
     case .number, .string, .bool: break
-    case .name(let name): resolve(name, at: expression.range)
+    case .name(let name): resolve(name, at: expression.range, invocation: invocation)
     case .list(let elements): elements.forEach { self.expression($0) }
     case .group(let inner): self.expression(inner)
     case .range(let lower, let upper, _):
       self.expression(lower)
       self.expression(upper)
     case .unary(_, let operand, _): self.expression(operand)
-    case .binary(_, let left, let right, _):
+    case .binary(let op, let left, let right, _):
       self.expression(left)
-      self.expression(right)
+      // `x | f` calls `f(x)`.
+      self.expression(right, invocation: op == .pipe ? Invocation(range: right.range) : nil)
     case .call(let callee, let arguments):
-      self.expression(callee)
-      arguments.forEach { self.expression($0.value) }
+      self.expression(callee, invocation: Invocation(range: expression.range, isCall: true))
+      // A function passed to another (`map(λs, fraction)`) is taken to be called by it.
+      arguments.forEach { self.expression($0.value, invocation: Invocation(range: $0.value.range)) }
       call(callee, arguments, at: expression.range)
     case .member(let base, _): self.expression(base)
     case .index(let base, let index):

@@ -79,6 +79,8 @@ extension DiagnosticCode {
   public static let duplicateParameter = DiagnosticCode("E0208")
   /// Two entries of one probe block with the same name.
   public static let duplicateProbe = DiagnosticCode("E0209")
+  /// A function called before a name its body uses (or a function it calls uses) is declared.
+  public static let callBeforeDeclaration = DiagnosticCode("E0210")
 }
 
 extension DiagnosticCode {
@@ -89,6 +91,6 @@ extension DiagnosticCode {
     .keywordAsName, .chainedComparison, .nestingTooDeep, .assignmentNotAllowed, .unexpectedToken,
     .positionalAfterNamed, .requiredAfterDefault, .unmatchedClosing,
     .undefinedName, .duplicateDeclaration, .returnOutsideFunction, .tooManyArguments, .unknownArgument,
-    .duplicateArgument, .missingArgument, .duplicateParameter, .duplicateProbe,
+    .duplicateArgument, .missingArgument, .duplicateParameter, .duplicateProbe, .callBeforeDeclaration,
   ]
 }
