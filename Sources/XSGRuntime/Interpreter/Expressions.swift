@@ -54,9 +54,11 @@ extension Interpreter {
   func lookup(_ name: String, at range: SourceRange, in scope: Environment) throws -> Value {
     if let binding = scope.lookup(name) { return binding.value }
     if let builtin = Registry.builtin(named: name) { return builtin.constant ?? .builtin(builtin) }
-    throw RuntimeError(
+    var error = RuntimeError(
       .name, "'\(name)' is not defined", at: range,
       help: Suggestion.didYouMean(name, in: scope.visibleNames + Registry.names))
+    error.undefinedName = name
+    throw error
   }
 
   func wholeNumber(_ expr: Expr, in scope: Environment, role: String) throws -> Int {
@@ -140,8 +142,43 @@ extension Interpreter {
         .limit, "calls nest deeper than \(Interpreter.maximumCallDepth) levels (endless recursion?)",
         at: range)
     }
-    if case .return(let value) = try execute(function.declaration.body, in: scope) { return value }
+    do {
+      if case .return(let value) = try execute(function.declaration.body, in: scope) { return value }
+    } catch var error as RuntimeError where Self.isOutsideNameUndefined(error, in: function) {
+      // The static check reports names declared nowhere, and the body does not declare this one: the
+      // script declares it after the call (made in a way the check does not follow, such as through a
+      // `let`). A suggestion of another name would mislead; the call is what to move.
+      error.suggestion = nil
+      error.help =
+        "'\(function.name)' was called at \(range.start), and its body sees only the names "
+        + "declared before that call"
+      error.undefinedName = nil
+      throw error
+    }
     return .none
+  }
+
+  /// Whether `block` (or a block inside it, but not a nested function) declares `name`.
+  private static func declares(_ block: Block, _ name: String) -> Bool {
+    block.statements.contains { statement in
+      switch statement.kind {
+      case .let(let declared, _), .declaration(_, let declared, _): declared.name == name
+      case .function(let function): function.name.name == name
+      case .for(let variable, _, let body): variable.name == name || declares(body, name)
+      case .if(let branches, let otherwise):
+        branches.contains { declares($0.body, name) } || otherwise.map { declares($0, name) } ?? false
+      default: false
+      }
+    }
+  }
+
+  /// Whether `error` is an undefined name in the body of `function` (so it comes from this call, not
+  /// from a probe block declared elsewhere) that the body itself does not declare.
+  private static func isOutsideNameUndefined(_ error: RuntimeError, in function: FunctionValue) -> Bool {
+    guard let name = error.undefinedName, let range = error.range else { return false }
+    let body = function.declaration.body
+    return body.range.start.offset <= range.start.offset && range.end.offset <= body.range.end.offset
+      && !declares(body, name)
   }
 
   /// `data | stage` builds a data pipe; `x | f` calls `f(x)`.

@@ -32,6 +32,9 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
   public var help: String?
   /// The name the user probably meant.
   public var suggestion: String?
+  /// For "'x' is not defined": the name, until the innermost function call whose body uses it has
+  /// noted the call (see `Interpreter.callUser`).
+  var undefinedName: String?
 
   public init(_ code: Code, _ message: String, at range: SourceRange?, help: String? = nil) {
     self.code = code

@@ -1,0 +1,57 @@
+import Testing
+import XSGSyntax
+
+@testable import XSGRuntime
+
+/// A name a function body uses that is not declared yet when the function runs, through a call the
+/// static check does not follow (E0210 covers the direct ones): the error notes the call, and gives no
+/// "did you mean" another name.
+@Suite struct UndefinedInCallTests {
+  func failure(_ lines: [String]) throws -> RuntimeError {
+    let front = FrontEnd.check(
+      SourceFile(name: "t.xsg", text: lines.joined(separator: "\n") + "\n"), oracle: RegistryOracle())
+    #expect(!front.diagnostics.hasErrors, "\(front.diagnostics.map(\.message))")
+    let interpreter = Interpreter(settings: .init(write: { _ in }, shouldStop: { false }))
+    return try #require(throws: RuntimeError.self) { try interpreter.run(front.program) }
+  }
+
+  @Test func aCallThroughALetIsNoted() throws {
+    let error = try failure([
+      "fn acc() {",
+      "  return accuracy(g, test)",
+      "}",
+      "let h = acc",
+      "print h()",
+      "net g = relu2(width: 10)",
+    ])
+    #expect(error.code == .name && error.message == "'g' is not defined")
+    #expect(
+      error.help == "'acc' was called at 5:7, and its body sees only the names declared before that call")
+    #expect(error.suggestion == nil)
+  }
+
+  /// Only the innermost call is noted: its body is where the name is used.
+  @Test func theInnermostCallIsNoted() throws {
+    let error = try failure([
+      "fn inner(v) {",
+      "  return later + v",
+      "}",
+      "fn outer() {",
+      "  return map([1, 2], inner)",
+      "}",
+      "let o = outer",
+      "print o()",
+      "let later = 1",
+    ])
+    #expect(
+      error.help == "'inner' was called at 5:10, and its body sees only the names declared before that call")
+  }
+
+  /// A name the body declares after using it is the body's own mistake, not the call's: no note.
+  @Test func aNameTheBodyDeclaresLaterIsNotNoted() throws {
+    let local = try failure(["fn k() {", "  print x", "  let x = 1", "}", "k()"])
+    #expect(local.help == nil)
+    let outside = try failure(["fn k() {", "  print x", "}", "let h = k", "h()", "let x = 1"])
+    #expect(outside.help != nil)
+  }
+}
