@@ -65,6 +65,13 @@ import Testing
     #expect(evaluator.ran.count == 3)
   }
 
+  /// Ctrl-D on a continuation line used to end the whole session, losing every binding and network.
+  @Test func ctrlDOnAContinuationLineEndsTheEntryNotTheSession() {
+    let (_, evaluator, reader) = session([.line("let x = (1 +"), .endOfInput, .line("let a = 2"), .line("a")])
+    #expect(evaluator.ran.map(\.entry) == ["let x = (1 +", "let a = 2", "a"])
+    #expect(reader.prompts == ["xsg> ", "...> ", "xsg> ", "xsg> ", "xsg> "])
+  }
+
   @Test func theEndOfInputRunsAnUnfinishedEntry() {
     let (output, evaluator, _) = session("let a = (1 +")
     #expect(evaluator.ran.map(\.entry) == ["let a = (1 +"])

@@ -3,7 +3,7 @@ import XSGPlot
 
 /// The read–eval–print loop: reads entries (several lines while the parser says they are incomplete),
 /// runs them, shows the value of an expression entered alone, and answers `:commands`. Errors are printed
-/// and the session goes on; only `:quit`, Ctrl-D or the end of the input end it.
+/// and the session goes on; only `:quit`, Ctrl-D at the primary prompt or the end of the input end it.
 public final class Repl {
   public static let prompt = "xsg> "
   public static let continuationPrompt = "...> "
@@ -41,7 +41,13 @@ public final class Repl {
     while true {
       switch reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
       case .endOfInput:
-        if !pending.isEmpty { finishEntry() }
+        // Ctrl-D on a `...>` line ends the entry, not the session (as in Python's REPL): it runs as typed,
+        // usually to a diagnostic, and the bindings and trained networks stay. At the end of a file or
+        // pipe, the next read ends the session.
+        guard pending.isEmpty else {
+          finishEntry()
+          continue
+        }
         return
       case .interrupted:
         pending = []
