@@ -25,6 +25,28 @@ static inline void xsg_rl_configure(rl_completion_func_t *completer) {
   history_comment_char = '#';  // timestamps are written as `#<seconds>` lines
 }
 
+#include <string.h>
+
+/// Whether readline ends the line itself when Ctrl-D ends the input: since 8.1, leaving bracketed-paste
+/// mode at the end of the input writes a newline, so the REPL must not write another.
+static inline int xsg_rl_ends_line_at_eof(void) {
+#if RL_READLINE_VERSION >= 0x0801
+  const char *paste = rl_variable_value("enable-bracketed-paste");
+  return paste != NULL && strcmp(paste, "on") == 0;
+#else
+  return 0;
+#endif
+}
+
+/// Forgets an earlier Ctrl-D before a new line is read. Readline's callback interface sets
+/// `rl_eof_found` at the end of the input but never clears it, and while it is set every line accepted
+/// later is followed by an extra newline: a blank line before each output after one Ctrl-D on `...>`.
+static inline void xsg_rl_forget_eof(void) {
+#if RL_READLINE_VERSION >= 0x0802
+  rl_eof_found = 0;
+#endif
+}
+
 #include <signal.h>
 #include <sys/select.h>
 

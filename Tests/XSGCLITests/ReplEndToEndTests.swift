@@ -89,6 +89,32 @@ struct ReplEndToEndTests {
   }
 }
 
+/// Ctrl-D on an empty line: on a `...>` line it ends the entry, at `xsg>` the session, each time on the
+/// next line and without the blank line that a second newline (readline writes one itself) left.
+@Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
+struct ReplCtrlDTests {
+  @Test func ctrlDEndsTheEntryThenTheSession() throws {
+    let terminal = try ReplTerminal()
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    try terminal.type("let kept = 7")
+    try terminal.press("Enter")
+    try terminal.type("let a = (1 +")
+    try terminal.press("Enter")
+    try terminal.waitFor("...>")
+    try terminal.press("C-d")
+    var screen = try terminal.waitFor("error[")
+    #expect(screen.contains("...>\n<repl>:2:1:"), "\(screen)")
+    try terminal.type("kept")
+    try terminal.press("Enter")
+    try terminal.waitFor("the value", seconds: 5) { $0.split(separator: "\n").contains("7") }
+    try terminal.press("C-d")
+    #expect(try terminal.exitStatus() == 0)
+    screen = try terminal.screen()
+    #expect(screen.contains("7\nxsg>\n[xsg exited with status 0]"), "\(screen)")
+  }
+}
+
 /// The plain reader (`TERM=dumb`, Emacs shell buffers, `XSG_NO_READLINE=1`) at a real terminal.
 @Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
 struct ReplWithoutReadlineTests {

@@ -39,6 +39,7 @@ public final class ReadlineLineReader: LineReader {
       pthread_sigmask(SIG_SETMASK, &original, nil)
     }
     _ = interrupts.consume()
+    xsg_rl_forget_eof()
     rl_callback_handler_install(prompt, ReadlineState.acceptLine)
     while ReadlineState.result == nil {
       if SignalHandlers.resized.exchange(false, ordering: .sequentiallyConsistent) { rl_resize_terminal() }
@@ -55,8 +56,9 @@ public final class ReadlineLineReader: LineReader {
       rl_callback_read_char()
     }
     let result = ReadlineState.result ?? .endOfInput
-    // Ctrl-D leaves the cursor after the prompt; end the line so the shell's prompt starts on its own.
-    if result == .endOfInput { xsg_write(0, "\n") }
+    // Ctrl-D leaves the cursor after the prompt; end the line so what follows starts on its own, unless
+    // readline has (a second newline left a blank line).
+    if result == .endOfInput && xsg_rl_ends_line_at_eof() == 0 { xsg_write(0, "\n") }
     return result
   }
 
