@@ -10,19 +10,45 @@ import Glibc
 public final class ReadlineLineReader: LineReader {
   private let historyPath: String?
   private let interrupts: InterruptFlag
+  private let warn: (String) -> Void
+  /// Whether a problem with the history file was reported: once per session is enough.
+  private var hasWarned = false
 
-  /// Starts readline. `complete` receives the line up to the cursor and answers Tab.
+  /// Starts readline. `complete` receives the line up to the cursor and answers Tab; `warn` receives the
+  /// one warning about a history file that cannot be read or written (stderr unless a test says otherwise).
   public init(
     historyPath: String?, interrupts: InterruptFlag = .shared,
+    warn: @escaping (String) -> Void = { xsg_write(1, $0) },
     complete: @escaping (String) -> Completion
   ) {
     self.historyPath = historyPath
     self.interrupts = interrupts
+    self.warn = warn
     ReadlineState.complete = complete
     xsg_rl_configure(ReadlineState.attemptCompletion)
     using_history()
+    clear_history()
+    if let historyPath { load(historyPath) }
+  }
+
+  /// Reads the history file, keeping its last `HistoryFile.capacity` entries. Sessions append to the
+  /// file, so it may have grown past them: it is then cut back to them here, at the start of a session.
+  private func load(_ path: String) {
+    unstifle_history()
+    let status = read_history(path)
+    if status != 0 && status != ENOENT { warnOnce("cannot read the history file \(path)", status) }
+    let grown = history_length > HistoryFile.capacity
     stifle_history(HistoryFile.capacity)
-    if let historyPath { _ = read_history(historyPath) }
+    if status == 0 && grown {
+      let status = write_history(path)
+      if status != 0 { warnOnce("cannot write the history file \(path)", status) }
+    }
+  }
+
+  private func warnOnce(_ problem: String, _ code: Int32) {
+    guard !hasWarned else { return }
+    hasWarned = true
+    warn("xsg: \(problem): \(String(cString: strerror(code))); the history is kept for this session only\n")
   }
 
   public func readLine(prompt: String) -> LineInput {
@@ -73,12 +99,19 @@ public final class ReadlineLineReader: LineReader {
     rl_callback_handler_remove()
   }
 
-  /// Remembers `entry` and saves the history file at once: a session that ends by a closed terminal
-  /// (SIGHUP), `kill` or a crash keeps what was typed, not only one that ends with Ctrl-D or `:quit`.
+  /// Remembers `entry` and appends it to the history file at once: a session that ends by a closed
+  /// terminal (SIGHUP), `kill` or a crash keeps what was typed. Appending, not rewriting the file from
+  /// this session's memory, keeps what other sessions running at the same time saved meanwhile.
   public func addHistory(_ entry: String) {
     guard isWorthRemembering(entry) else { return }
     add_history(entry)
-    save()
+    guard let historyPath else { return }
+    if let slash = historyPath.lastIndex(of: "/") {
+      Self.makeDirectories(String(historyPath[..<slash]))
+    }
+    // `append_history` does not create the file; the first entry of a new file writes it whole.
+    let status = access(historyPath, F_OK) == 0 ? append_history(1, historyPath) : write_history(historyPath)
+    if status != 0 { warnOnce("cannot save the history in \(historyPath)", status) }
   }
 
   public var history: [String] {
@@ -87,22 +120,15 @@ public final class ReadlineLineReader: LineReader {
     }
   }
 
-  /// Writes the history file, creating `$XDG_STATE_HOME/xsg/` if needed.
-  public func close() { save() }
-
-  private func save() {
-    guard let historyPath else { return }
-    if let slash = historyPath.lastIndex(of: "/") {
-      Self.makeDirectories(String(historyPath[..<slash]))
-    }
-    _ = write_history(historyPath)
-  }
+  /// Nothing left to write: each entry reached the history file when it was added.
+  public func close() {}
 
   private static func makeDirectories(_ path: String) {
-    var prefix = ""
-    for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-      prefix += prefix.isEmpty && component.isEmpty ? "/" : (prefix.hasSuffix("/") ? "" : "/") + component
-      if !prefix.isEmpty { mkdir(prefix, 0o700) }
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+      prefix += component
+      mkdir(prefix, 0o700)
+      prefix += "/"
     }
   }
 }
