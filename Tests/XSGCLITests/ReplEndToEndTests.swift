@@ -115,6 +115,36 @@ struct ReplCtrlDTests {
   }
 }
 
+/// Ctrl-Z at the prompt, then `fg`: readline takes the terminal back and redraws the line.
+@Suite(
+  .enabled(if: ReplTerminal.tmux != nil, "needs tmux"),
+  .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "needs bash"), .serialized)
+struct ReplSuspendTests {
+  /// xsg stopped with the terminal in readline's raw mode, and came back in the shell's: no prompt, and
+  /// the arrow keys typed `^[[D` into the line.
+  @Test func ctrlZThenFgRedrawsTheLineAndEditingWorks() throws {
+    let terminal = try ReplTerminal(jobControl: true)
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    try terminal.type("let a = 1")
+    try terminal.press("C-z")
+    try terminal.waitFor("Stopped")
+    try terminal.type("fg")
+    try terminal.press("Enter")
+    try terminal.waitFor("the line redrawn", seconds: 5) { $0.hasSuffix("xsg> let a = 1") }
+    try terminal.type("2")
+    try terminal.press("Left", "Left")
+    try terminal.type("4")
+    try terminal.press("Enter")
+    try terminal.type("a")
+    try terminal.press("Enter")
+    let screen = try terminal.waitFor("the value", seconds: 5) { $0.split(separator: "\n").contains("412") }
+    #expect(!screen.contains("^["), "\(screen)")
+    try terminal.press("C-d")
+    #expect(try terminal.exitStatus() == 0)
+  }
+}
+
 /// The plain reader (`TERM=dumb`, Emacs shell buffers, `XSG_NO_READLINE=1`) at a real terminal.
 @Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
 struct ReplWithoutReadlineTests {

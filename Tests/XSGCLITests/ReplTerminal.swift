@@ -23,8 +23,9 @@ final class ReplTerminal {
   let folder: URL
   private let socket = "xsg-test-\(UUID().uuidString.prefix(8))"
 
-  /// Starts `xsg ARGUMENTS` in a 100×40 terminal, with `environment` added to the session's.
-  init(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+  /// Starts `xsg ARGUMENTS` in a 100×40 terminal, with `environment` added to the session's. With
+  /// `jobControl`, xsg is typed into an interactive bash, so Ctrl-Z stops it and `fg` brings it back.
+  init(_ arguments: [String] = [], environment: [String: String] = [:], jobControl: Bool = false) throws {
     folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     // The shell reports xsg's exit status on the screen: tmux's own `pane_dead_status` is sometimes
@@ -32,14 +33,22 @@ final class ReplTerminal {
     // own handler, so the inherited "ignore" does not reach it).
     let xsg = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
     let command = "trap '' INT; \(xsg); echo \"[xsg exited with status $?]\""
+    let shell = "PS1='$ ' exec bash --norc --noprofile -i"
     try tmux(
       [
         "-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "100", "-y", "40", "-c", folder.path,
         "-e", "HOME=\(folder.path)", "-e", "XDG_STATE_HOME=\(folder.path)/state", "-e", "NO_COLOR=1",
         "-e", "TERM=xterm", "-e", "INPUTRC=/dev/null",
-      ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [command])
+      ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
+        + [jobControl ? shell : command])
     // Keep the pane after xsg exits, so the test can read its last screen and exit status.
     try tmux(["set-option", "-t", "repl", "remain-on-exit", "on"])
+    if jobControl {
+      try waitFor("$")
+      // In a subshell, so that the exit status is reported once xsg ends, not as soon as it stops.
+      try type("(\(command))")
+      try press("Enter")
+    }
   }
 
   /// Types `text` literally (no key names).

@@ -57,10 +57,13 @@ public final class ReadlineLineReader: LineReader {
     sigemptyset(&blocked)
     sigaddset(&blocked, SIGINT)
     sigaddset(&blocked, SIGWINCH)
+    sigaddset(&blocked, SIGTSTP)
     // Signals stay blocked except inside `pselect`, so a Ctrl-C between a check and the wait is not lost.
     pthread_sigmask(SIG_BLOCK, &blocked, &original)
     SignalHandlers.atPrompt.store(true, ordering: .sequentiallyConsistent)
+    var suspendAction = SignalHandlers.catchSuspend()
     defer {
+      sigaction(SIGTSTP, &suspendAction, nil)
       SignalHandlers.atPrompt.store(false, ordering: .sequentiallyConsistent)
       pthread_sigmask(SIG_SETMASK, &original, nil)
     }
@@ -69,6 +72,7 @@ public final class ReadlineLineReader: LineReader {
     rl_callback_handler_install(prompt, ReadlineState.acceptLine)
     while ReadlineState.result == nil {
       if SignalHandlers.resized.exchange(false, ordering: .sequentiallyConsistent) { rl_resize_terminal() }
+      if SignalHandlers.suspendRequested.exchange(false, ordering: .sequentiallyConsistent) { suspend() }
       if interrupts.consume() {
         abandonLine()
         return .interrupted
@@ -86,6 +90,15 @@ public final class ReadlineLineReader: LineReader {
     // readline has (a second newline left a blank line).
     if result == .endOfInput && xsg_rl_ends_line_at_eof() == 0 { xsg_write(0, "\n") }
     return result
+  }
+
+  /// Ctrl-Z: gives the shell back its terminal, stops, and after `fg` takes the terminal again and redraws
+  /// the prompt with the line as it was.
+  private func suspend() {
+    rl_cleanup_after_signal()
+    SignalHandlers.stopUntilContinued()
+    rl_reset_after_signal()
+    rl_forced_update_display()
   }
 
   /// Shows `^C` after what was typed, forgets the line, and leaves readline ready for a fresh prompt.

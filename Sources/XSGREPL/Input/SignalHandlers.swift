@@ -12,6 +12,40 @@ public enum SignalHandlers {
   static let atPrompt = Atomic<Bool>(false)
   /// Set when the terminal was resized; the readline reader passes it on to readline.
   static let resized = Atomic<Bool>(false)
+  /// Set by Ctrl-Z (SIGTSTP) at the readline prompt; the reader then suspends xsg itself.
+  static let suspendRequested = Atomic<Bool>(false)
+
+  /// Catches Ctrl-Z while readline has the terminal, and returns what to restore afterwards. Stopped with
+  /// the terminal in readline's raw mode, xsg came back after `fg` with the shell's settings: no prompt,
+  /// arrow keys echoed as `^[[D`. A SIGTSTP the parent ignores stays ignored.
+  static func catchSuspend() -> sigaction {
+    var previous = sigaction()
+    sigaction(SIGTSTP, nil, &previous)
+    if let handler = previous.__sigaction_handler.sa_handler,
+      unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    {
+      return previous
+    }
+    set(SIGTSTP) { _ in SignalHandlers.suspendRequested.store(true, ordering: .sequentiallyConsistent) }
+    return previous
+  }
+
+  /// Stops the process as Ctrl-Z would have (the caller has given the terminal back), until `fg`.
+  static func stopUntilContinued() {
+    var action = sigaction()
+    sigemptyset(&action.sa_mask)
+    action.__sigaction_handler.sa_handler = SIG_DFL
+    var ours = sigaction()
+    sigaction(SIGTSTP, &action, &ours)
+    var stop = sigset_t()
+    sigemptyset(&stop)
+    sigaddset(&stop, SIGTSTP)
+    // Blocked at the prompt, the signal stays pending until it is unblocked: the process stops there.
+    raise(SIGTSTP)
+    pthread_sigmask(SIG_UNBLOCK, &stop, nil)
+    pthread_sigmask(SIG_BLOCK, &stop, nil)
+    sigaction(SIGTSTP, &ours, nil)
+  }
 
   /// Installs both handlers, without `SA_RESTART`, so a blocked `pselect` or `read` returns `EINTR`.
   /// Every signal is unblocked first: a parent may have started xsg with signals blocked (a process
