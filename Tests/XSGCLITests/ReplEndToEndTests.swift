@@ -174,6 +174,22 @@ struct ReplWithoutReadlineTests {
     try terminal.press("C-d")
     #expect(try terminal.exitStatus() == 0)
   }
+
+  /// Ctrl-D twice after some text enters it as a line; the next prompt started on the same line.
+  @Test func ctrlDAfterTextEntersTheLineAndEndsIt() throws {
+    let terminal = try ReplTerminal(environment: ["XSG_NO_READLINE": "1"])
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    try terminal.type("let b = 3")
+    try terminal.press("C-d")
+    try terminal.press("C-d")
+    try terminal.type("b")
+    try terminal.press("Enter")
+    let screen = try terminal.waitFor("the value", seconds: 5) { $0.split(separator: "\n").contains("3") }
+    #expect(screen.contains("xsg> let b = 3\nxsg> b\n3"), "\(screen)")
+    try terminal.press("C-d")
+    #expect(try terminal.exitStatus() == 0)
+  }
 }
 
 /// Without a terminal, `xsg` reads its input as a script, exactly like `xsg run -`: no prompts, no echo.

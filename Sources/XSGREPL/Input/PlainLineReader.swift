@@ -40,9 +40,10 @@ public final class PlainLineReader: LineReader {
         xsg_write(0, "\n")
         return .interrupted
       }
-      // The end of the input (Ctrl-D): what was typed before it is still a line, then the end.
-      if !line.isEmpty && count == 0 { return .line(String(decoding: line, as: UTF8.self)) }
+      // The end of the input (Ctrl-D): what was typed before it is still a line, then the end. Either way
+      // the cursor is still on the prompt's line (a terminal echoes no newline for Ctrl-D): end it.
       xsg_write(0, "\n")
+      if !line.isEmpty && count == 0 { return .line(String(decoding: line, as: UTF8.self)) }
       return .endOfInput
     }
   }
