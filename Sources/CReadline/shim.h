@@ -13,12 +13,34 @@
 ///   entry.
 /// - Completion words break at the language's punctuation; the REPL's completer recomputes the word itself,
 ///   so these only decide which part of the line readline replaces.
+/// Tab: indents when only blanks precede the cursor on its line (as Python's REPL does), completes
+/// anywhere else. Listing all hundred names there answered a Tab meant as indentation inside a block, and
+/// the "Display all 100 possibilities? (y or n)" question then swallowed the next keys. Named
+/// `xsg-indent-or-complete`, so `~/.inputrc` can bind Tab back to plain `complete`.
+static inline int xsg_indent_or_complete(int count, int key) {
+  int start = rl_point;
+  while (start > 0 && rl_line_buffer[start - 1] != '\n') start--;
+  int blank = 1;
+  for (int i = start; i < rl_point; i++) {
+    if (rl_line_buffer[i] != ' ' && rl_line_buffer[i] != '\t') blank = 0;
+  }
+  if (blank) {
+    rl_insert_text("  ");
+    return 0;
+  }
+  // Not `rl_complete`: the second Tab in a row lists the choices only when readline sees the same
+  // command twice.
+  return rl_complete_internal(rl_completion_mode(xsg_indent_or_complete));
+}
+
 static inline void xsg_rl_configure(rl_completion_func_t *completer) {
   rl_readline_name = "xsg";
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;
   rl_change_environment = 0;
   rl_attempted_completion_function = completer;
+  rl_add_defun("xsg-indent-or-complete", xsg_indent_or_complete, '\t');
+  rl_bind_key_in_map('\t', xsg_indent_or_complete, vi_insertion_keymap);
   rl_completer_word_break_characters = " \t\n\"'`@$><=;|&{}()[],.:+-*/%^!#";
   history_write_timestamps = 1;
   history_multiline_entries = 1;

@@ -89,6 +89,39 @@ struct ReplEndToEndTests {
   }
 }
 
+/// Tab where only blanks precede the cursor indents, as in Python's REPL; elsewhere it completes.
+@Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
+struct ReplTabTests {
+  /// Tab at the start of a block's line listed all hundred names and asked "Display all …? (y or n)",
+  /// which then took the next keys as its answer.
+  @Test func tabAtTheStartOfALineIndents() throws {
+    let terminal = try ReplTerminal()
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    try terminal.type("for i in 1..2 {")
+    try terminal.press("Enter")
+    try terminal.waitFor("...>")
+    try terminal.press("Tab")
+    try terminal.type("print 10 * i")
+    try terminal.press("Enter")
+    try terminal.type("}")
+    try terminal.press("Enter")
+    try terminal.waitFor("the values", seconds: 5) { $0.split(separator: "\n").contains("20") }
+    // Completion still works after text, and the second Tab in a row still lists the choices.
+    try terminal.type("let x = rel")
+    try terminal.press("Tab")
+    try terminal.waitFor("let x = relu2")
+    try terminal.press("C-u")
+    try terminal.type("re")
+    try terminal.press("Tab", "Tab")
+    let screen = try terminal.waitFor("reversed")
+    #expect(screen.contains("...>   print 10 * i"), "\(screen)")
+    #expect(!screen.contains("possibilities"), "\(screen)")
+    try terminal.press("C-u", "C-d")
+    #expect(try terminal.exitStatus() == 0)
+  }
+}
+
 /// Ctrl-D on an empty line: on a `...>` line it ends the entry, at `xsg>` the session, each time on the
 /// next line and without the blank line that a second newline (readline writes one itself) left.
 @Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
