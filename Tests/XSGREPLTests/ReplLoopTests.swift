@@ -124,6 +124,15 @@ import Testing
     #expect(try String(contentsOf: file, encoding: .utf8) == "let a = 1\nlet b = 2\ntrain\n")
   }
 
+  /// `:save` said only "cannot write" and left the user to guess why.
+  @Test func saveSaysWhyItCannotWrite() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-save-\(UUID())")
+    let (output, _, _) = session("let a = 1", ":save \(folder.path)/x.xsg", ":save /tmp")
+    #expect(
+      output.err == "error: cannot write '\(folder.path)/x.xsg': there is no folder '\(folder.path)'\n"
+        + "error: cannot write '/tmp': it is a folder\n")
+  }
+
   @Test func loadRunsAFileUnderItsOwnName() throws {
     let file = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-load-\(UUID()).xsg")
     defer { try? FileManager.default.removeItem(at: file) }

@@ -130,6 +130,13 @@ import XSGRuntime
     #expect(output.err.contains("error: 'f' is a network, not a probe series or a run"), "\(output.err)")
   }
 
+  /// The position of an error in a `:plot` argument is in that argument parsed alone: `1:1:` told nothing.
+  @Test func plotErrorsNameTheSeriesWithoutAPosition() {
+    let output = run(Self.setup + [":plot r.w_sp nowhere"])
+    #expect(output.err.hasPrefix("error: 'r' is not defined"), "\(output.err)")
+    #expect(!output.err.contains("1:1"), "\(output.err)")
+  }
+
   @Test func thePlotBuiltinDrawsInTheTerminalWidth() {
     let output = run(
       Self.setup + [

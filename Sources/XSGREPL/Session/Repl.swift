@@ -214,8 +214,25 @@ public final class Repl {
       let count = transcript.count
       output.write("saved \(count) \(count == 1 ? "entry" : "entries") to \(path)\n")
     } catch {
-      output.writeError("error: cannot write '\(path)'\n")
+      output.writeError("error: cannot write '\(path)': \(Self.whyUnwritable(Self.expandingTilde(path)))\n")
     }
+  }
+
+  /// Why a file could not be written at `path`, in the words of `:load`'s errors (Foundation's own message
+  /// says "the file doesn't exist" for a missing folder and nothing at all for a folder).
+  static func whyUnwritable(_ path: String) -> String {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
+      return "it is a folder"
+    }
+    let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    let shown = folder.isEmpty ? "/" : folder
+    guard FileManager.default.fileExists(atPath: shown, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      return "there is no folder '\(shown)'"
+    }
+    if access(shown, W_OK) != 0 { return "the folder '\(shown)' is not writable" }
+    return "the file is not writable"
   }
 
   /// The text of the script at `path`, or why there is none: missing, a folder, unreadable, or not UTF-8

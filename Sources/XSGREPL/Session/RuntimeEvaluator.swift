@@ -61,6 +61,10 @@ public final class RuntimeEvaluator: ReplEvaluator {
   public func figure(of expressions: [String], logScale: Bool) -> Result<Figure, EntryFailure> {
     do {
       return .success(try session.figure(of: expressions, logScale: logScale))
+    } catch var error as RuntimeError {
+      // Its position is in one `:plot` argument parsed alone, always line 1: "1:1:" told nothing.
+      error.range = nil
+      return .failure(EntryFailure("error: \(error)"))
     } catch {
       return .failure(EntryFailure("error: \(error)"))
     }
