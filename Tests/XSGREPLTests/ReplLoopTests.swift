@@ -121,7 +121,11 @@ import Testing
     let (output, _, _) = session(
       "let a = 1", "wrong", "f(1,", "2)", "let b = 2", "train", ":save \(file.path)")
     #expect(output.out.hasSuffix("saved 3 entries to \(file.path)\n"))
-    #expect(try String(contentsOf: file, encoding: .utf8) == "let a = 1\nlet b = 2\ntrain\n")
+    // An interrupted entry is kept, with a comment: the saved script runs it to its end.
+    #expect(
+      try String(contentsOf: file, encoding: .utf8)
+        == "let a = 1\nlet b = 2\n# Ctrl-C in the session: interrupted at step 7; the network keeps its state\ntrain\n"
+    )
   }
 
   /// `:save` said only "cannot write" and left the user to guess why.

@@ -86,7 +86,8 @@ public final class Repl {
       output.writeError(failure.text.hasSuffix("\n") ? failure.text : failure.text + "\n")
     case .interrupted(let message):
       // The terminal has echoed `^C` where the cursor was: start the message on a line of its own.
-      transcript.append(entry)
+      // A saved script runs the entry to its end: say that the session stopped it, and where.
+      transcript.append("# Ctrl-C in the session: \(message)\n" + entry)
       output.writeError("\n" + message + "\n")
     }
   }
