@@ -13,6 +13,22 @@
 ///   entry.
 /// - Completion words break at the language's punctuation; the REPL's completer recomputes the word itself,
 ///   so these only decide which part of the line readline replaces.
+#include <unistd.h>
+
+/// Where prompts, echo and line editing go: stdout, or stderr when only stderr is a terminal
+/// (`xsg > out.txt`, `xsg | tee log`). Through stdout the person typing saw no prompt and no echo, and
+/// the file got them with readline's escape codes; now it gets the results alone, as with Python's REPL.
+static inline FILE *xsg_prompt_stream(void) {
+  return !isatty(STDOUT_FILENO) && isatty(STDERR_FILENO) ? stderr : stdout;
+}
+
+/// Writes `text` where prompts go (see `xsg_prompt_stream`), flushed.
+static inline void xsg_write_prompt(const char *text) {
+  FILE *stream = xsg_prompt_stream();
+  fputs(text, stream);
+  fflush(stream);
+}
+
 /// Tab: indents when only blanks precede the cursor on its line (as Python's REPL does), completes
 /// anywhere else. Listing all hundred names there answered a Tab meant as indentation inside a block, and
 /// the "Display all 100 possibilities? (y or n)" question then swallowed the next keys. Named
@@ -35,6 +51,7 @@ static inline int xsg_indent_or_complete(int count, int key) {
 
 static inline void xsg_rl_configure(rl_completion_func_t *completer) {
   rl_readline_name = "xsg";
+  rl_outstream = xsg_prompt_stream();
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;
   rl_change_environment = 0;

@@ -122,6 +122,31 @@ struct ReplTabTests {
   }
 }
 
+/// `xsg > out.txt` or `xsg | tee log` at a terminal: prompts and editing stay on the terminal (stderr),
+/// the file gets the results.
+@Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
+struct ReplRedirectedOutputTests {
+  /// Prompts and echo went to the file, with readline's escape codes: the person typed blind.
+  @Test(arguments: [false, true])
+  func promptsStayOnTheTerminalAndResultsGoToTheFile(plain: Bool) throws {
+    let terminal = try ReplTerminal(environment: plain ? ["XSG_NO_READLINE": "1"] : [:], output: "out.txt")
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    try terminal.type("let a = 6 * 7")
+    try terminal.press("Enter")
+    try terminal.type("a")
+    try terminal.press("Enter")
+    // Read before xsg exits: tmux may drop the top line of a pane that dies with no output above it.
+    let screen = try terminal.waitFor("xsg> a\nxsg>")
+    #expect(screen.contains("xsg> let a = 6 * 7\nxsg> a\nxsg>"), "\(screen)")
+    try terminal.press("C-d")
+    #expect(try terminal.exitStatus() == 0)
+    let saved = try String(contentsOf: terminal.folder.appending(path: "out.txt"), encoding: .utf8)
+    #expect(saved.hasSuffix("\n42\n"), "\(saved)")
+    #expect(!saved.contains("xsg>") && !saved.contains("\u{1B}"), "\(saved)")
+  }
+}
+
 /// Ctrl-D on an empty line: on a `...>` line it ends the entry, at `xsg>` the session, each time on the
 /// next line and without the blank line that a second newline (readline writes one itself) left.
 @Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)

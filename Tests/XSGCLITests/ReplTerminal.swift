@@ -25,13 +25,19 @@ final class ReplTerminal {
 
   /// Starts `xsg ARGUMENTS` in a 100×40 terminal, with `environment` added to the session's. With
   /// `jobControl`, xsg is typed into an interactive bash, so Ctrl-Z stops it and `fg` brings it back.
-  init(_ arguments: [String] = [], environment: [String: String] = [:], jobControl: Bool = false) throws {
+  /// With `output`, xsg's stdout goes to that file in `folder` instead of the terminal.
+  init(
+    _ arguments: [String] = [], environment: [String: String] = [:], jobControl: Bool = false,
+    output: String? = nil
+  ) throws {
     folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     // The shell reports xsg's exit status on the screen: tmux's own `pane_dead_status` is sometimes
     // missing when the pane has just died. It ignores Ctrl-C itself, so only xsg sees it (xsg installs its
     // own handler, so the inherited "ignore" does not reach it).
-    let xsg = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    let xsg =
+      ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+      + (output.map { " > '\($0)'" } ?? "")
     let command = "trap '' INT; \(xsg); echo \"[xsg exited with status $?]\""
     let shell = "PS1='$ ' exec bash --norc --noprofile -i"
     try tmux(

@@ -2,7 +2,8 @@ import CReadline
 import Glibc
 
 /// A reader without line editing, for terminals readline cannot drive (`TERM=dumb`, Emacs shell buffers) or
-/// when `XSG_NO_READLINE=1`: prompts on stdout, lines from stdin, history kept for this session only.
+/// when `XSG_NO_READLINE=1`: prompts on the terminal (stdout, or stderr when stdout is redirected), lines
+/// from stdin, history kept for this session only.
 ///
 /// It reads the file descriptor itself rather than through C's `stdin` stream (`Swift.readLine`): a Ctrl-C
 /// at the prompt left glibc's `getline` spinning at full CPU, never returning, so the session hung. With
@@ -20,7 +21,7 @@ public final class PlainLineReader: LineReader {
   }
 
   public func readLine(prompt: String) -> LineInput {
-    xsg_write(0, prompt)
+    xsg_write_prompt(prompt)
     _ = interrupts.consume()
     SignalHandlers.atPrompt.store(true, ordering: .sequentiallyConsistent)
     defer { SignalHandlers.atPrompt.store(false, ordering: .sequentiallyConsistent) }
@@ -37,12 +38,12 @@ public final class PlainLineReader: LineReader {
       if count < 0 && errno == EINTR {
         // The handler has no SA_RESTART, so a signal interrupts the read; only Ctrl-C drops the line.
         guard interrupts.consume() else { continue }
-        xsg_write(0, "\n")
+        xsg_write_prompt("\n")
         return .interrupted
       }
       // The end of the input (Ctrl-D): what was typed before it is still a line, then the end. Either way
       // the cursor is still on the prompt's line (a terminal echoes no newline for Ctrl-D): end it.
-      xsg_write(0, "\n")
+      xsg_write_prompt("\n")
       if !line.isEmpty && count == 0 { return .line(String(decoding: line, as: UTF8.self)) }
       return .endOfInput
     }

@@ -88,7 +88,7 @@ public final class ReadlineLineReader: LineReader {
     let result = ReadlineState.result ?? .endOfInput
     // Ctrl-D leaves the cursor after the prompt; end the line so what follows starts on its own, unless
     // readline has (a second newline left a blank line).
-    if result == .endOfInput && xsg_rl_ends_line_at_eof() == 0 { xsg_write(0, "\n") }
+    if result == .endOfInput && xsg_rl_ends_line_at_eof() == 0 { xsg_write_prompt("\n") }
     return result
   }
 
@@ -105,7 +105,7 @@ public final class ReadlineLineReader: LineReader {
   private func abandonLine() {
     rl_point = rl_end
     rl_redisplay()
-    xsg_write(0, "^C\n")
+    xsg_write_prompt("^C\n")
     rl_free_line_state()
     rl_callback_sigcleanup()
     rl_replace_line("", 0)
