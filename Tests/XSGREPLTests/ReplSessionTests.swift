@@ -161,6 +161,30 @@ import XSGRuntime
     #expect(output.out == "3\n", "\(output.err)")
   }
 
+  /// A pasted script or a `:load`ed file that fails half-way keeps the bindings made before the error;
+  /// `:save` left them out, so the saved script failed on the first use of one.
+  @Test func saveKeepsWhatAFailedEntryBoundBeforeItsError() throws {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-partial-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = folder.appending(path: "setup.xsg")
+    try "let good = 1\n\n# a comment\nlet bad = [1][3]\nlet after = 2\n".write(
+      to: script, atomically: true, encoding: .utf8)
+    let saved = folder.appending(path: "saved.xsg")
+    let output = run([
+      "let a = 1\nlet λ = a + 1\nprint [1][3]\nlet c = 3", ":load \(script.path)", "let d = a + λ + good",
+      ":save \(saved.path)",
+    ])
+    #expect(output.err.contains("<repl>:1:3:"), "\(output.err)")
+    #expect(output.err.contains("setup.xsg:4:"), "\(output.err)")
+    #expect(
+      try String(contentsOf: saved, encoding: .utf8)
+        == "let a = 1\nlet λ = a + 1\n# :load \(script.path), up to its error\nlet good = 1\n"
+        + "let d = a + λ + good\n")
+    let replayed = run([":load \(saved.path)", "d"])
+    #expect(replayed.out == "4\n", "\(replayed.err)")
+  }
+
   @Test func resetForgetsEverything() {
     let output = run(Self.setup + [":reset", ":env", "f"])
     #expect(output.out.contains("nothing is bound yet"))

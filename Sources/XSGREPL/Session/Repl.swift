@@ -77,17 +77,24 @@ public final class Repl {
     report(evaluator.run(entry, name: "<repl>:\(entryCount)"), of: entry)
   }
 
-  private func report(_ outcome: EntryOutcome, of entry: String) {
+  /// Shows how `entry` ended and records it for `:save`; `loadedFrom` names the file a `:load` ran.
+  private func report(_ outcome: EntryOutcome, of entry: String, loadedFrom path: String? = nil) {
     switch outcome {
     case .completed(let shown):
-      transcript.append(entry)
+      transcript.append((path.map { "# :load \($0)\n" } ?? "") + entry)
       if let shown { output.write(shown + "\n") }
     case .failed(let failure):
+      // What ran before the error keeps its bindings: without it a saved script could not run.
+      let ran = failure.ranBefore.trimmingWhitespace()
+      if !ran.isEmpty {
+        transcript.append((path.map { "# :load \($0), up to its error\n" } ?? "") + ran)
+      }
       output.writeError(failure.text.hasSuffix("\n") ? failure.text : failure.text + "\n")
     case .interrupted(let message):
       // The terminal has echoed `^C` where the cursor was: start the message on a line of its own.
       // A saved script runs the entry to its end: say that the session stopped it, and where.
-      transcript.append("# Ctrl-C in the session: \(message)\n" + entry)
+      transcript.append(
+        (path.map { "# :load \($0)\n" } ?? "") + "# Ctrl-C in the session: \(message)\n" + entry)
       output.writeError("\n" + message + "\n")
     }
   }
@@ -204,7 +211,7 @@ public final class Repl {
     var outcome = evaluator.run(text, name: path)
     // A script's last expression statement is not an expression entered alone: nothing to show.
     if case .completed = outcome { outcome = .completed(shown: nil) }
-    report(outcome, of: "# :load \(path)\n" + text.trimmingWhitespace())
+    report(outcome, of: text.trimmingWhitespace(), loadedFrom: path)
   }
 
   /// Writes the entries that ran without error, in order, as a script.

@@ -34,9 +34,13 @@ public enum EntryOutcome: Equatable, Sendable {
 /// A rendered error: diagnostics as scripts show them, or a one-line message.
 public struct EntryFailure: Error, Equatable, Sendable {
   public var text: String
+  /// The leading statements of the entry known to have run before the error (their bindings stay in the
+  /// session, so `:save` keeps them too); empty when nothing is known to have run.
+  public var ranBefore: String
 
-  public init(_ text: String) {
+  public init(_ text: String, ranBefore: String = "") {
     self.text = text
+    self.ranBefore = ranBefore
   }
 }
 

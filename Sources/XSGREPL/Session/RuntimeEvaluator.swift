@@ -1,6 +1,7 @@
 import Foundation
 import XSGPlot
 import XSGRuntime
+import XSGSyntax
 
 /// The interpreter as the REPL sees it: XSGRuntime's `Session` answers for the language, and this adds
 /// what only an interactive front end needs (file names for completion, keyword help, Ctrl-C).
@@ -34,6 +35,7 @@ public final class RuntimeEvaluator: ReplEvaluator {
 
   public func run(_ entry: String, name: String) -> EntryOutcome {
     _ = interrupts.consume()
+    let boundBefore = Set(session.bindings.map(\.name))
     switch session.run(entry, name: name) {
     case .completed(let value):
       // Statements and calls made for their effect (`plot(…)`, `print`) have nothing to show.
@@ -41,11 +43,29 @@ public final class RuntimeEvaluator: ReplEvaluator {
       if case .none = value { return .completed(shown: nil) }
       return .completed(shown: session.show(value))
     case .failed(let rendered, _):
-      return .failed(EntryFailure(rendered))
+      let newlyBound = Set(session.bindings.map(\.name)).subtracting(boundBefore)
+      return .failed(EntryFailure(rendered, ranBefore: Self.part(of: entry, thatBound: newlyBound)))
     case .interrupted(let message):
       _ = interrupts.consume()
       return .interrupted(message: message + "; everything trained so far is kept")
     }
+  }
+
+  /// The statements of `entry` up to the last one that bound a name of `names`: a pasted script or a
+  /// `:load`ed file that failed half-way ran them, and its bindings stay. Statements after that one may
+  /// have run too (a `train` without `let`), but nothing in the session shows it.
+  static func part(of entry: String, thatBound names: Set<String>) -> String {
+    guard !names.isEmpty else { return "" }
+    let statements = Parser.parse(SourceFile(name: "", text: entry)).program.statements
+    let last = statements.last { statement in
+      switch statement.kind {
+      case .let(let name, _), .declaration(_, let name, _): names.contains(name.name)
+      case .function(let function): names.contains(function.name.name)
+      default: false
+      }
+    }
+    guard let last else { return "" }
+    return String(decoding: entry.utf8.prefix(last.range.end.offset), as: UTF8.self)
   }
 
   public func bindings() -> [Binding] {
