@@ -18,6 +18,13 @@ import Testing
     #expect(try ReplCommand.parse(":history") == .history)
   }
 
+  /// A file name quoted as in a shell was looked up with its quotes: `'"my dir/a.xsg"' does not exist`.
+  @Test func fileNamesMayBeQuoted() throws {
+    #expect(try ReplCommand.parse(":load \"my dir/a.xsg\"") == .load(path: "my dir/a.xsg"))
+    #expect(try ReplCommand.parse(":save 'out put.xsg' ") == .save(path: "out put.xsg"))
+    #expect(try ReplCommand.parse(":load \"a.xsg") == .load(path: "\"a.xsg"))
+  }
+
   @Test func unambiguousPrefixesName() throws {
     #expect(try ReplCommand.parse(":q") == .quit)
     #expect(try ReplCommand.parse(":d f") == .describe(name: "f"))

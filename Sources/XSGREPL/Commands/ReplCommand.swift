@@ -113,6 +113,10 @@ extension ReplCommand {
       guard arguments.count == 1 else { throw usage() }
     case .file:
       guard !rest.isEmpty else { throw usage() }
+      // Quoted as a shell would need it (`:load "my runs/a.xsg"`): the quotes are not part of the name.
+      if rest.count >= 2, let quote = rest.first, quote == "\"" || quote == "'", rest.last == quote {
+        return spec.make(arguments, String(rest.dropFirst().dropLast()))
+      }
     case .expressions:
       guard !arguments.isEmpty else { throw usage() }
     }
