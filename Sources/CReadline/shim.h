@@ -1,19 +1,12 @@
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
 #include <readline/readline.h>
 #include <readline/history.h>
-
-/// Readline's configuration is a set of C globals, which Swift 6 refuses to assign (shared mutable state);
-/// xsg sets them once here, before the first prompt, from the REPL's single thread.
-///
-/// - `rl_readline_name` lets `~/.inputrc` bind keys under `$if xsg`.
-/// - Readline installs no signal handlers of its own: xsg's SIGINT handler decides what Ctrl-C means
-///   (clear the line at the prompt, stop training at a step boundary), and its SIGWINCH handler tells
-///   readline about a resized terminal.
-/// - History is written with timestamps (`#<seconds>` lines) so that a multi-line entry reads back as one
-///   entry.
-/// - Completion words break at the language's punctuation; the REPL's completer recomputes the word itself,
-///   so these only decide which part of the line readline replaces.
-#include <unistd.h>
 
 /// Where prompts, echo and line editing go: stdout, or stderr when only stderr is a terminal
 /// (`xsg > out.txt`, `xsg | tee log`). Through stdout the person typing saw no prompt and no echo, and
@@ -49,7 +42,33 @@ static inline int xsg_indent_or_complete(int count, int key) {
   return rl_complete_internal(rl_completion_mode(xsg_indent_or_complete));
 }
 
+/// Makes readline edit UTF-8 when the environment names no locale (common in containers and on cluster
+/// nodes): in the C locale it took `λ` for two bytes, showed it as `\316\273`, and moved the cursor into
+/// its middle. As in Python (PEP 538), only a C or POSIX character type is replaced, and not when LC_ALL
+/// says so explicitly; readline takes its locale from LC_CTYPE, hence the variable.
+static inline void xsg_prefer_utf8(void) {
+  const char *all = getenv("LC_ALL");
+  if (all != NULL && *all != '\0') return;
+  const char *ctype = setlocale(LC_CTYPE, "");
+  if (ctype != NULL && strcmp(ctype, "C") != 0 && strcmp(ctype, "POSIX") != 0) return;
+  if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) setenv("LC_CTYPE", "C.UTF-8", 1);
+}
+
+/// Readline's configuration is a set of C globals, which Swift 6 refuses to assign (shared mutable state);
+/// xsg sets them once here, before the first prompt, from the REPL's single thread.
+///
+/// - `rl_readline_name` lets `~/.inputrc` bind keys under `$if xsg`.
+/// - Readline installs no signal handlers of its own: xsg's SIGINT handler decides what Ctrl-C means
+///   (clear the line at the prompt, stop training at a step boundary), and its SIGWINCH handler tells
+///   readline about a resized terminal.
+/// - History is written with timestamps (`#<seconds>` lines) so that a multi-line entry reads back as one
+///   entry.
+/// - Completion words break at the language's punctuation; the REPL's completer recomputes the word itself,
+///   so these only decide which part of the line readline replaces. Tab is `xsg_indent_or_complete`.
+/// - The character type is UTF-8 even when the environment names no locale; the display goes to
+///   `xsg_prompt_stream()`.
 static inline void xsg_rl_configure(rl_completion_func_t *completer) {
+  xsg_prefer_utf8();
   rl_readline_name = "xsg";
   rl_outstream = xsg_prompt_stream();
   rl_catch_signals = 0;
@@ -63,8 +82,6 @@ static inline void xsg_rl_configure(rl_completion_func_t *completer) {
   history_multiline_entries = 1;
   history_comment_char = '#';  // timestamps are written as `#<seconds>` lines
 }
-
-#include <string.h>
 
 /// Whether readline ends the line itself when Ctrl-D ends the input: since 8.1, leaving bracketed-paste
 /// mode at the end of the input writes a newline, so the REPL must not write another.
@@ -85,9 +102,6 @@ static inline void xsg_rl_forget_eof(void) {
   rl_eof_found = 0;
 #endif
 }
-
-#include <signal.h>
-#include <sys/select.h>
 
 /// Waits until `fd` has input, with the signal mask `mask` in force only while waiting (`pselect`), so that a
 /// signal blocked everywhere else interrupts exactly this wait (returns -1 with `errno == EINTR`).

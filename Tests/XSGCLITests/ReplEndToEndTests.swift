@@ -147,6 +147,25 @@ struct ReplRedirectedOutputTests {
   }
 }
 
+/// Editing `λ` where the environment names no locale (containers, cluster nodes).
+@Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
+struct ReplLocaleTests {
+  /// In the C locale readline took `λ` for two bytes: it showed `\316\273` and the cursor went into it.
+  @Test func utf8IsEditedAsCharactersWithoutALocale() throws {
+    let terminal = try ReplTerminal(environment: ["LANG": "", "LC_ALL": "", "LC_CTYPE": ""])
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    try terminal.type("print \"λλλ\"")
+    try terminal.press("Left", "Left")
+    try terminal.type("x")
+    try terminal.press("Enter")
+    let screen = try terminal.waitFor("the text", seconds: 5) { $0.split(separator: "\n").contains("λλxλ") }
+    #expect(screen.contains("xsg> print \"λλxλ\""), "\(screen)")
+    try terminal.press("C-d")
+    #expect(try terminal.exitStatus() == 0)
+  }
+}
+
 /// Ctrl-D on an empty line: on a `...>` line it ends the entry, at `xsg>` the session, each time on the
 /// next line and without the blank line that a second newline (readline writes one itself) left.
 @Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
