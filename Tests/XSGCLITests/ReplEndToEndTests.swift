@@ -218,6 +218,9 @@ struct ReplSuspendTests {
     let screen = try terminal.waitFor("the value", seconds: 5) { $0.split(separator: "\n").contains("412") }
     #expect(!screen.contains("^["), "\(screen)")
     try terminal.press("C-d")
+    try terminal.waitFor("the shell's prompt", seconds: 5) { $0.hasSuffix("$") }
+    try terminal.type("echo \"[xsg exited with status $?]\"")
+    try terminal.press("Enter")
     #expect(try terminal.exitStatus() == 0)
   }
 }

@@ -24,7 +24,8 @@ final class ReplTerminal {
   private let socket = "xsg-test-\(UUID().uuidString.prefix(8))"
 
   /// Starts `xsg ARGUMENTS` in a 100×40 terminal, with `environment` added to the session's. With
-  /// `jobControl`, xsg is typed into an interactive bash, so Ctrl-Z stops it and `fg` brings it back.
+  /// `jobControl`, xsg is typed into an interactive bash, so Ctrl-Z stops it and `fg` brings it back; the
+  /// test then types `echo "[xsg exited with status $?]"` itself once xsg has ended.
   /// With `output`, xsg's stdout goes to that file in `folder` instead of the terminal.
   init(
     _ arguments: [String] = [], environment: [String: String] = [:], jobControl: Bool = false,
@@ -51,8 +52,9 @@ final class ReplTerminal {
     try tmux(["set-option", "-t", "repl", "remain-on-exit", "on"])
     if jobControl {
       try waitFor("$")
-      // In a subshell, so that the exit status is reported once xsg ends, not as soon as it stops.
-      try type("(\(command))")
+      // xsg alone, so that bash follows xsg itself: a job led by a subshell counts as stopped as soon as
+      // the subshell stops, and `fg` could then continue xsg before it had stopped.
+      try type(xsg)
       try press("Enter")
     }
   }
