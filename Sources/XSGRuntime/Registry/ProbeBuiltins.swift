@@ -78,7 +78,14 @@ enum ProbeBuiltins {
       let network = try parameters(call)
       do {
         switch call.value("direction") {
-        case .number(let k)?: return .vector(try NeuronProbes.cosine(network, coordinate: Int(k)))
+        case .number(let k)?:
+          // A number passes the `numeric` alternative even when it is no coordinate: 2.5 would be read as
+          // 2, and 1e300 cannot be converted at all.
+          guard k == k.rounded(), abs(k) < 1e15 else {
+            throw call.error(
+              "direction", "direction: a coordinate is a whole number ≥ 1, got \(ValueText.show(.number(k)))")
+          }
+          return .vector(try NeuronProbes.cosine(network, coordinate: Int(k)))
         case let direction?:
           return .vector(try NeuronProbes.cosine(network, direction: MathBuiltins.flatten(direction)))
         case nil: return .none
