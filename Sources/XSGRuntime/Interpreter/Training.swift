@@ -17,6 +17,13 @@ extension Interpreter {
   func train(
     network: Expr, data: Expr, optimizer: Expr, steps: Expr, at range: SourceRange, in scope: Environment
   ) throws -> Value {
+    // A probe calling a function that trains would start a train at every probe time of the outer one,
+    // each with the same probe blocks active: runs nest until the call depth gives out.
+    guard probeMoment == nil else {
+      throw RuntimeError(
+        .limit, "train cannot run inside a probe: probes are measured while another train is running",
+        at: range, help: "train outside the probe block; probes only measure")
+    }
     guard case .net(let net) = try evaluate(network, in: scope) else {
       throw RuntimeError(
         .type, "train needs a network here (declared with net … = relu2(…))", at: network.range)

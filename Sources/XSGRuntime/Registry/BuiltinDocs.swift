@@ -82,7 +82,7 @@ extension RuntimeError.Code {
     case .memory: "the memory estimate of a configuration is too large"
     case .file:
       "a file name that leaves the run folder (absolute or with `..`) or is not an `.svg` figure name, or a file that cannot be written"
-    case .limit: "a limit of the interpreter (calls nested too deeply)"
+    case .limit: "a limit of the interpreter (calls nested too deeply, a train inside a probe)"
     }
   }
 }
