@@ -69,6 +69,13 @@ extension Interpreter {
           .value, "probe every N: N is a whole number of steps ≥ 1, below 1e12, got \(ValueText.show(value))",
           at: every.range)
       }
+      for entry in entries {
+        if let clash = Self.probeNameClash(entry.name.name) {
+          throw RuntimeError(
+            .name, "a probe cannot be named '\(entry.name.name)': \(clash)", at: entry.name.range,
+            help: "choose another name")
+        }
+      }
       scope.probes.append(.init(every: Int(x), entries: entries, scope: scope, range: statement.range))
 
     case .print(let exprs):
@@ -143,6 +150,14 @@ extension Interpreter {
     default: break
     }
     throw UsageError.overrideKind(name: override.name, expected: original.kind, got: override.value.kind)
+  }
+
+  /// Why a probe name cannot be used, or nil: `step` would be a second `step` column in probes.csv (and a
+  /// repeated key in probes.jsonl), and a run member's name (`final`, `steps`…) would hide the member.
+  static func probeNameClash(_ name: String) -> String? {
+    if name == "step" { return "probes.csv and probes.jsonl already have a 'step' column" }
+    if Members.run.contains(where: { $0.name == name }) { return "it would hide the run member run.\(name)" }
+    return nil
   }
 
   private func declarationHelp(_ kind: DeclarationKind) -> String {
