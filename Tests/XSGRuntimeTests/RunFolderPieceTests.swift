@@ -91,6 +91,25 @@ import Testing
         == "run,s,final_w,steps,status\ns=1,1,1,2,ok\ns=2,2,0.25,1,running\n")
   }
 
+  /// A loop variable named like a fixed column of index.csv gets its own header, not a second `steps`.
+  @Test func indexHeadersAreUnique() throws {
+    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-index-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let folder = try RunFolderWriter(
+      url: url, script: "", overrides: [],
+      meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
+    for budget in ["3", "5"] {
+      let record = try folder.beginRun(
+        parameters: [("steps", budget), ("final_w", "a"), ("run", "b"), ("s", "1")], probeNames: ["w"])
+      try record.append(step: 0, values: [.scalar(1)])
+      record.advance(to: Int(budget)!)
+      try record.end(status: .ok)
+    }
+    let header = try String(contentsOf: url.appending(path: "index.csv"), encoding: .utf8)
+      .split(separator: "\n")[0]
+    #expect(header == "run,loop_steps,loop_final_w,loop_run,s,final_w,steps,status")
+  }
+
   @Test func probeTableFiles() {
     var table = ProbeTable(names: ["loss", "done", "w"])
     // Before the first row no kind is known: the per-neuron w must not become a probes.csv column.

@@ -104,8 +104,12 @@ public final class RunFolderWriter: @unchecked Sendable {
       for (name, _) in record.parameters where !parameterNames.contains(name) { parameterNames.append(name) }
       for name in record.table.scalarNames where !finalNames.contains(name) { finalNames.append(name) }
     }
+    // A loop variable named like a fixed column (`for steps in …`) would repeat that header, and readers
+    // that look a column up by name would get the first one: it is written as loop_<name>.
+    let fixed = Set(["run", "steps", "status"] + finalNames.map { "final_" + $0 })
+    let parameterHeaders = parameterNames.map { fixed.contains($0) ? "loop_" + $0 : $0 }
     var out =
-      (["run"] + parameterNames + finalNames.map { "final_" + $0 } + ["steps", "status"]).map(CSV.field)
+      (["run"] + parameterHeaders + finalNames.map { "final_" + $0 } + ["steps", "status"]).map(CSV.field)
       .joined(separator: ",")
       + "\n"
     for record in records {
