@@ -138,6 +138,30 @@ import Testing
     #expect(try Self.json(dir.appending(path: "c/meta.json"))["seeds"] as? [Int] == [7])
   }
 
+  /// `--seed` replaces top-level seeds only: with every seed inside a loop it would change nothing, yet
+  /// write a folder of its own as if the runs had a new seed.
+  @Test func seedOptionThatWouldChangeNothingIsAUsageError() throws {
+    let looped = """
+      for s in 1..2 {
+        seed s
+        net f = relu2(width: 4)
+        let r = train f on (hypercube(10) | xor(1, 2)) with sgd(batch: 50) for 2 steps
+      }
+
+      """
+    let dir = try Self.scratch(looped)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet", "--seed", "9"], in: dir)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--seed 9 would change nothing"))
+    #expect(result.stderr.contains("(line 2)"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "out").path))
+    // A top-level seed makes --seed meaningful again.
+    try ("seed 1\n" + looped).write(to: dir.appending(path: "top.xsg"), atomically: true, encoding: .utf8)
+    #expect(
+      try Binary.run(["run", "top.xsg", "--out", "top", "--quiet", "--seed", "9"], in: dir).status == 0)
+  }
+
   @Test func severalTrainsGetSubfoldersAndAnIndex() throws {
     let sweep = """
       let lams = [0, 0.25]

@@ -97,6 +97,34 @@ public final class Interpreter: @unchecked Sendable {
         name: override.name, suggestion: Suggestion.closest(to: override.name, in: overridable),
         known: overridable.sorted())
     }
+    // `--seed` replaces top-level seeds only: in a script whose every `seed` is inside a block (a seed per
+    // loop iteration), it would change nothing and still write a folder of its own, as if a new seed.
+    if let seed = settings.seedOverride,
+      !program.statements.contains(where: { if case .seed = $0.kind { true } else { false } }),
+      let inner = Self.firstSeed(in: program.statements)
+    {
+      throw UsageError.seedUnused(seed: seed, line: inner.range.start.line)
+    }
+  }
+
+  /// The first `seed` statement among `statements` and the blocks inside them, in source order.
+  private static func firstSeed(in statements: [Stmt]) -> Stmt? {
+    for statement in statements {
+      if case .seed = statement.kind { return statement }
+      if let inner = firstSeed(in: blocks(of: statement)) { return inner }
+    }
+    return nil
+  }
+
+  /// The statements of the blocks a statement holds (if, for, fn bodies).
+  private static func blocks(of statement: Stmt) -> [Stmt] {
+    switch statement.kind {
+    case .if(let branches, let otherwise):
+      branches.flatMap(\.body.statements) + (otherwise?.statements ?? [])
+    case .for(_, _, let body): body.statements
+    case .function(let declaration): declaration.body.statements
+    default: []
+    }
   }
 
   func record(seed: UInt64) throws {
@@ -115,6 +143,7 @@ public final class Interpreter: @unchecked Sendable {
 public enum UsageError: Error, CustomStringConvertible, Equatable {
   case unknownOverride(name: String, suggestion: String?, known: [String])
   case overrideKind(name: String, expected: String, got: String)
+  case seedUnused(seed: Int, line: Int)
 
   public var description: String {
     switch self {
@@ -130,6 +159,11 @@ public enum UsageError: Error, CustomStringConvertible, Equatable {
       return text
     case .overrideKind(let name, let expected, let got):
       return "override \(name)=…: the script's \(name) is a \(expected), not a \(got)"
+    case .seedUnused(let seed, let line):
+      return
+        "--seed \(seed) would change nothing: it replaces a top-level seed, and this script sets its seeds "
+        + "inside blocks (line \(line)); give it a top-level let to override instead, e.g. `let base = 1` "
+        + "and `seed base + trial`, then run with base=\(seed)"
     }
   }
 }
