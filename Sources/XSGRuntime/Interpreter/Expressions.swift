@@ -1,3 +1,4 @@
+import XSGCore
 import XSGSyntax
 
 extension Interpreter {
@@ -181,6 +182,22 @@ extension Interpreter {
       && !declares(body, name)
   }
 
+  /// Checks the data a pipe stage gives, so that a coordinate outside 1...d, or one that is both signal
+  /// and spurious, is reported at the stage that brings it (`spurious(3, …)` with `d=2` from the command
+  /// line) rather than at a later `train` or test-set probe, whose caret says nothing about the data.
+  private func checkPipe(_ spec: DataSpec, hasSignal: Bool, at range: SourceRange) throws {
+    do {
+      if hasSignal {
+        try spec.validate()
+      } else if let k = spec.spuriousCoordinates.first(where: { $0 > spec.dimension }) {
+        // Without a label yet only the spurious coordinates can be checked (the label comes later).
+        throw CoreError.coordinateOutOfRange(name: "spurious", coordinate: k, dimension: spec.dimension)
+      }
+    } catch let error as CoreError {
+      throw RuntimeError.from(error, at: range)
+    }
+  }
+
   /// `data | stage` builds a data pipe; `x | f` calls `f(x)`.
   func pipe(_ left: Value, _ right: Value, at range: SourceRange, lhs: Expr, rhs: Expr) throws -> Value {
     switch (left, right) {
@@ -197,6 +214,7 @@ extension Interpreter {
       case .labelNoise(let noise): spec.labelNoise = noise
       case .sampling(let sampling): spec.sampling = sampling
       }
+      try checkPipe(spec, hasSignal: hasSignal, at: rhs.range)
       return .data(DataValue(.train(spec, hasSignal: hasSignal)))
     case (_, .builtin), (_, .function):
       return try call(
