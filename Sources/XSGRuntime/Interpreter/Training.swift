@@ -134,6 +134,12 @@ extension Interpreter {
       net.network = trainer.network
       run.status = .failed
       try record?.end(status: .failed)
+      // Before the first update no learning rate is involved: the weights it started from overflow.
+      if case .nonFinite(let step, _) = error, step == start.step {
+        throw RuntimeError(
+          .training, "the loss is not finite before any update: " + error.description, at: range,
+          help: "the network's outputs overflow at the weights it starts from: try a smaller init scale θ")
+      }
       throw RuntimeError.from(error, at: range)
     } catch {
       net.network = trainer.network
