@@ -90,7 +90,7 @@ extension Interpreter {
       return try callUser(function, arguments, at: range)
     default:
       throw RuntimeError(
-        .type, "\(function.kind) \(ValueText.show(function)) is not a function", at: calleeRange)
+        .type, "\(ValueText.described(function)) is not a function", at: calleeRange)
     }
   }
 

@@ -147,7 +147,7 @@ extension Interpreter {
       default: throw missing("an optimiser", Members.names(of: base))
       }
     default:
-      throw RuntimeError(.type, "\(base.kind) \(ValueText.show(base)) has no members", at: baseRange)
+      throw RuntimeError(.type, "\(ValueText.described(base)) has no members", at: baseRange)
     }
   }
 

@@ -14,10 +14,10 @@ extension Interpreter {
     case (.not, .bool(let b)): return .bool(!b)
     case (.negate, _):
       throw RuntimeError(
-        .type, "'-' needs a number or a vector, got \(value.kind) \(ValueText.show(value))", at: range)
+        .type, "'-' needs a number or a vector, got \(ValueText.described(value))", at: range)
     case (.not, _):
       throw RuntimeError(
-        .type, "'not' needs true or false, got \(value.kind) \(ValueText.show(value))", at: range)
+        .type, "'not' needs true or false, got \(ValueText.described(value))", at: range)
     }
   }
 
@@ -110,7 +110,7 @@ extension Interpreter {
     default:
       throw RuntimeError(
         .type,
-        "'\(op.rawValue)' needs numbers (or vectors), got \(left.kind) \(ValueText.show(left)) and \(right.kind) \(ValueText.show(right))",
+        "'\(op.rawValue)' needs numbers (or vectors), got \(ValueText.described(left)) and \(ValueText.described(right))",
         at: range)
     }
   }
@@ -120,7 +120,7 @@ extension Interpreter {
   func subscripted(_ base: Value, _ index: Value, at range: SourceRange) throws -> Value {
     guard case .number(let x) = index, x == x.rounded() else {
       throw RuntimeError(
-        .type, "an index is a whole number, got \(index.kind) \(ValueText.show(index))", at: range)
+        .type, "an index is a whole number, got \(ValueText.described(index))", at: range)
     }
     // A whole number too large for an Int is out of range of anything (not "not a whole number").
     let i = abs(x) < 1e15 ? Int(x) : 0
@@ -153,7 +153,7 @@ extension Interpreter {
       try check(characters.count, "the string")
       return .string(String(characters[i - 1]))
     default:
-      throw RuntimeError(.type, "\(base.kind) \(ValueText.show(base)) cannot be indexed", at: range)
+      throw RuntimeError(.type, "\(ValueText.described(base)) cannot be indexed", at: range)
     }
   }
 }

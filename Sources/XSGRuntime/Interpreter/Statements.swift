@@ -57,7 +57,7 @@ extension Interpreter {
         let expected = ["data": "data", "net": "a network", "opt": "an optimiser"][kind.rawValue] ?? ""
         throw RuntimeError(
           .type,
-          "'\(kind.rawValue) \(name.name)' needs \(expected), got \(value.kind) \(ValueText.show(value))",
+          "'\(kind.rawValue) \(name.name)' needs \(expected), got \(ValueText.described(value))",
           at: expr.range, help: declarationHelp(kind))
       }
       scope.define(name.name, value, kind: bindingKind, range: name.range)
@@ -118,7 +118,7 @@ extension Interpreter {
     let value = try evaluate(expr, in: scope)
     guard case .bool(let b) = value else {
       throw RuntimeError(
-        .type, "a condition must be true or false, got \(value.kind) \(ValueText.show(value))", at: expr.range
+        .type, "a condition must be true or false, got \(ValueText.described(value))", at: expr.range
       )
     }
     return b
@@ -133,7 +133,7 @@ extension Interpreter {
     case .vector(let v): return AnyRandomAccessCollection(v.lazy.map { .number($0) })
     default:
       throw RuntimeError(
-        .type, "for … in needs a list or a range, got \(value.kind) \(ValueText.show(value))", at: expr.range)
+        .type, "for … in needs a list or a range, got \(ValueText.described(value))", at: expr.range)
     }
   }
 

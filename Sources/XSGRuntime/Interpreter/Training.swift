@@ -32,7 +32,7 @@ extension Interpreter {
     guard case .data(let dataHandle) = dataValue, case .train(let spec, let hasSignal) = dataHandle.kind
     else {
       let what =
-        if case .data = dataValue { "a test set" } else { "\(dataValue.kind) \(ValueText.show(dataValue))" }
+        if case .data = dataValue { "a test set" } else { "\(ValueText.described(dataValue))" }
       throw RuntimeError(.type, "train needs training data here, got \(what)", at: data.range)
     }
     guard hasSignal else {

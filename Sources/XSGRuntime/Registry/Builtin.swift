@@ -186,9 +186,9 @@ public indirect enum ParamType: Sendable {
       let problems = types.compactMap { $0.mismatch(value) }
       if problems.count < types.count { return nil }
       if let outOfRange = problems.first(where: { $0.code == .value }) { return outOfRange }
-      return (.type, "expected \(description), got \(value.kind) \(ValueText.show(value))")
+      return (.type, "expected \(description), got \(ValueText.described(value))")
     default:
-      return (.type, "expected \(description), got \(value.kind) \(ValueText.show(value))")
+      return (.type, "expected \(description), got \(ValueText.described(value))")
     }
   }
 }

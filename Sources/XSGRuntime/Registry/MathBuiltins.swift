@@ -87,7 +87,7 @@ enum MathBuiltins {
         case .vector(let v)?: items = v.map { .number($0) }
         case let other?:
           throw call.error(
-            "items", "map needs a list, range or vector, got \(other.kind) \(ValueText.show(other))",
+            "items", "map needs a list, range or vector, got \(ValueText.described(other))",
             code: .type)
         case nil: items = []
         }

@@ -85,7 +85,8 @@ public struct ProbeSeries: Sendable {
 
   public var summary: String {
     guard let last = values.last, let step = steps.last else { return "series \(name) (empty)" }
-    return "series \(name): \(values.count) points, steps \(steps[0])…\(step), last \(ValueText.number(last))"
+    let points = values.count == 1 ? "1 point" : "\(values.count) points"
+    return "series \(name): \(points), steps \(steps[0])…\(step), last \(ValueText.number(last))"
   }
 }
 

@@ -34,6 +34,18 @@ public enum ValueText {
     }
   }
 
+  /// A value with its kind, for error messages: `number 3`, `string "a"`. The summaries of networks,
+  /// runs, series, data… already start with their kind (`network relu2(…)`), and `none` is its own kind:
+  /// those are not prefixed again ("got none none", "got network network relu2(…)").
+  static func described(_ value: Value) -> String {
+    let text = show(value)
+    let kind = value.kind
+    let named = [kind, "test " + kind].contains {
+      text == $0 || text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":")
+    }
+    return named ? text : kind + " " + text
+  }
+
   /// 6 significant digits, integers without a fraction.
   public static func number(_ x: Double) -> String {
     if x.isNaN { return "nan" }
