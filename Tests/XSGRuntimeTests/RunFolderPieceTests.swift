@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XSGSyntax
 
 @testable import XSGRuntime
 
@@ -15,6 +16,39 @@ import Testing
     }
     if case .string(let s) = try Override(argument: "loss=hinge").value { #expect(s == "hinge") }
     #expect(try Override(argument: "λ=0.1").name == "λ")
+  }
+
+  /// Commas inside a string or a nested list do not split the list; a trailing comma is fine.
+  @Test func listsSplitAtTheirOwnCommas() throws {
+    #expect(ValueText.show(try Override(argument: #"names=["a,b", "c"]"#).value) == #"["a,b", "c"]"#)
+    #expect(ValueText.show(try Override(argument: "ys=[[1, 2], [3]]").value) == "[[1, 2], [3]]")
+    #expect(ValueText.show(try Override(argument: "l=[1, 2,]").value) == "[1, 2]")
+    #expect(throws: OverrideError.badValue(name: "s", text: #""a", "b""#)) {
+      try Override(argument: #"s="a", "b""#)
+    }
+  }
+
+  /// A word stands for a builtin name of the kind the script's value has, in a list too; an element of
+  /// another kind is a usage error before anything runs.
+  @Test func wordsReplaceNamesOfTheSameKind() throws {
+    func replaced(_ script: String, _ argument: String) throws -> Value? {
+      let override = try Override(argument: argument)
+      let program = Parser.parse(SourceFile(name: "t.xsg", text: script + "\n")).program
+      guard case .let(_, let expr) = program.statements[0].kind else { return nil }
+      let interpreter = Interpreter(settings: .init(write: { _ in }))
+      let original = try interpreter.evaluate(expr, in: interpreter.globals)
+      return try interpreter.overridden(original, with: override)
+    }
+    let losses = try replaced("let losses = [logistic2]", "losses=[hinge, square]")
+    #expect(losses.map { Values.equal($0, .list([.symbol("hinge"), .symbol("square")])) } == true)
+    #expect(try replaced("let dist = iid", "dist=reversed").map(ValueText.show) == "reversed")
+    #expect(try replaced("let s = mean_field", "s=ntk").map(ValueText.show) == "ntk")
+    #expect(throws: UsageError.overrideKind(name: "λs", expected: "number", got: "string", element: "x")) {
+      try replaced("let λs = [0, 0.1]", "λs=[0.2, x]")
+    }
+    #expect(throws: UsageError.overrideKind(name: "s", expected: "output scale", got: "schedule")) {
+      try replaced("let s = mean_field", "s=constant")
+    }
   }
 
   @Test func rejectsMalformed() {

@@ -142,7 +142,8 @@ public final class Interpreter: @unchecked Sendable {
 /// Mistakes on the command line that only show once the script is read (exit 64).
 public enum UsageError: Error, CustomStringConvertible, Equatable {
   case unknownOverride(name: String, suggestion: String?, known: [String])
-  case overrideKind(name: String, expected: String, got: String)
+  /// `element`: the list element that does not fit, as typed (nil when the whole value does not).
+  case overrideKind(name: String, expected: String, got: String, element: String? = nil)
   case seedUnused(seed: Int, line: Int)
 
   public var description: String {
@@ -157,8 +158,13 @@ public enum UsageError: Error, CustomStringConvertible, Equatable {
         text += "; it has no top-level lets to override"
       }
       return text
-    case .overrideKind(let name, let expected, let got):
-      return "override \(name)=…: the script's \(name) is a \(expected), not a \(got)"
+    case .overrideKind(let name, let expected, let got, let element):
+      if let element {
+        return
+          "override \(name)=…: every element must be \(article(expected)) \(expected) like the script's, got \(got) \(element)"
+      }
+      return
+        "override \(name)=…: the script's \(name) is \(article(expected)) \(expected), not \(article(got)) \(got)"
     case .seedUnused(let seed, let line):
       return
         "--seed \(seed) would change nothing: it replaces a top-level seed, and this script sets its seeds "
@@ -172,4 +178,9 @@ public enum UsageError: Error, CustomStringConvertible, Equatable {
 struct ProbeMoment {
   var step: Int
   var batchLoss: Double?
+}
+
+/// "a" or "an" before a kind's name ("an optimiser", "an output scale").
+private func article(_ kind: String) -> String {
+  kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
 }

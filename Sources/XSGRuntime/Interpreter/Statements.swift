@@ -139,17 +139,42 @@ extension Interpreter {
 
   /// The value of an override, checked against the kind of the value the script gives.
   func overridden(_ original: Value, with override: Override) throws -> Value {
-    switch (original, override.value) {
-    case (.number, .number), (.bool, .bool), (.string, .string), (.list, .list): return override.value
-    case (.range, .list): return override.value
-    case (.symbol, .string(let name)), (.builtin, .string(let name)):
-      if let builtin = Registry.builtin(named: name) {
-        let value = builtin.constant ?? .builtin(builtin)
-        if value.kind == original.kind { return value }
-      }
-    default: break
+    if let value = Self.replacement(for: original, override.value) { return value }
+    // Name the first element that does not fit, and a word by what it names ("a schedule", not "a string").
+    var (expected, got, element): (Value, Value, String?) = (original, override.value, nil)
+    if case .list(let items) = original, let first = items.first, case .list(let new) = got,
+      let misfit = new.first(where: { Self.replacement(for: first, $0) == nil })
+    {
+      (expected, got, element) = (first, misfit, ValueText.printed(misfit))
     }
-    throw UsageError.overrideKind(name: override.name, expected: original.kind, got: override.value.kind)
+    if case .string(let word) = got, let builtin = Registry.builtin(named: word) {
+      got = builtin.constant ?? .builtin(builtin)
+    }
+    throw UsageError.overrideKind(
+      name: override.name, expected: expected.kind, got: got.kind, element: element)
+  }
+
+  /// `value` in the place of `original`, nil when it cannot stand there. The command line has words, not
+  /// names: a word takes the place of a builtin name of the same kind (`loss=hinge`, `dist=reversed`). A
+  /// list whose elements share a kind takes elements of that kind, so `losses=[hinge, square]` gives
+  /// losses rather than strings, and `λs=[0.1, x]` is refused here rather than failing mid-sweep.
+  static func replacement(for original: Value, _ value: Value) -> Value? {
+    switch (original, value) {
+    case (.number, .number), (.bool, .bool), (.string, .string), (.range, .list): return value
+    case (.list(let items), .list(let new)):
+      guard let first = items.first, items.allSatisfy({ $0.kind == first.kind }) else { return value }
+      var replaced: [Value] = []
+      for item in new {
+        guard let element = replacement(for: first, item) else { return nil }
+        replaced.append(element)
+      }
+      return .list(replaced)
+    case (.symbol, .string(let name)), (.builtin, .string(let name)), (.option, .string(let name)):
+      guard let builtin = Registry.builtin(named: name) else { return nil }
+      let named = builtin.constant ?? .builtin(builtin)
+      return named.kind == original.kind ? named : nil
+    default: return nil
+    }
   }
 
   /// Why a probe name cannot be used, or nil: `step` would be a second `step` column in probes.csv (and a

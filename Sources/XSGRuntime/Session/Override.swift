@@ -38,7 +38,10 @@ public struct Override: Sendable {
     if text == "false" { return .bool(false) }
     // Double("1e999") is infinity, which no script literal can be either: not a value.
     if let x = number(text) { return x.isFinite ? .number(x) : nil }
-    if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
+    // One string: `"a", "b"` is two strings, not the string `a", "b`.
+    if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2,
+      !text.dropFirst().dropLast().contains("\"")
+    {
       return .string(String(text.dropFirst().dropLast()))
     }
     if text.hasPrefix("[") {
@@ -46,7 +49,12 @@ public struct Override: Sendable {
       let inner = text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
       if inner.isEmpty { return .list([]) }
       var items: [Value] = []
-      for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
+      var parts = topLevelItems(inner)
+      // A trailing comma is fine, as in a script's list.
+      if parts.count > 1, parts.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+        parts.removeLast()
+      }
+      for part in parts {
         guard let item = literal(String(part)), !part.trimmingCharacters(in: .whitespaces).isEmpty else {
           return nil
         }
@@ -56,6 +64,28 @@ public struct Override: Sendable {
     }
     if text.isEmpty || text.contains(where: { "[]\",".contains($0) }) { return nil }
     return .string(text)
+  }
+
+  /// The items of a list's inside, split at the commas that are neither in a string nor in a nested
+  /// list: `"a,b", [1, 2]` is two items, not four.
+  static func topLevelItems(_ inner: String) -> [Substring] {
+    var items: [Substring] = []
+    var start = inner.startIndex
+    var depth = 0
+    var quoted = false
+    for index in inner.indices {
+      switch inner[index] {
+      case "\"": quoted.toggle()
+      case "[" where !quoted: depth += 1
+      case "]" where !quoted: depth -= 1
+      case "," where !quoted && depth == 0:
+        items.append(inner[start..<index])
+        start = inner.index(after: index)
+      default: break
+      }
+    }
+    items.append(inner[start...])
+    return items
   }
 
   /// `100`, `100_000`, `0.05`, `1e-3`, `-2`.
