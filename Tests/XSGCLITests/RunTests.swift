@@ -190,6 +190,27 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "out/probes.csv").path))
   }
 
+  /// index.csv and summary.json give a loop variable in full precision: two learning rates that agree
+  /// in 6 digits were listed with the same value. The folder names stay short.
+  @Test func indexKeepsLoopVariablesInFullPrecision() throws {
+    let sweep = """
+      for lr in [0.0012345678, 0.0012345679] {
+        net f = relu2(width: 4)
+        let r = train f on (hypercube(10) | xor(1, 2)) with sgd(batch: 50, lr: lr) for 2 steps
+      }
+
+      """
+    let dir = try Self.scratch(sweep)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let index = try Self.csv(dir.appending(path: "out/index.csv"))
+    #expect(index.dropFirst().map { $0[0] } == ["lr=0.00123457", "lr=0.00123457-2"])
+    #expect(index.dropFirst().map { $0[1] } == ["0.0012345678", "0.0012345679"])
+    let summary = try Self.json(dir.appending(path: "out/lr=0.00123457-2/summary.json"))
+    #expect((summary["parameters"] as? [String: Any])?["lr"] as? String == "0.0012345679")
+  }
+
   /// The first run moves into a subfolder when the second begins; its name (legends, index) follows it.
   @Test func aRunsNameFollowsItsSubfolder() throws {
     let two = """

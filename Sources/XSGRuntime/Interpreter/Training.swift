@@ -83,7 +83,12 @@ extension Interpreter {
       throw RuntimeError.from(error, at: range)
     }
 
-    let parameters = loopVariables.map { ($0.0, ValueText.printed($0.1)) }
+    // Full precision: index.csv and summary.json must tell 0.0012345678 from 0.0012345679 (the folder
+    // names shorten numbers for reading).
+    let parameters = loopVariables.map { name, value in
+      if case .number(let x) = value { return (name, NumberText.roundTrip(x)) }
+      return (name, ValueText.printed(value))
+    }
     let record = try folder?.beginRun(parameters: parameters, probeNames: names)
     let run = RunValue(
       record: record, ordinal: runs.count + 1, network: net, data: dataHandle, optimizer: opt,

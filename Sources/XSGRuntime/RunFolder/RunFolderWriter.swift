@@ -127,7 +127,7 @@ public final class RunFolderWriter: @unchecked Sendable {
     var base =
       parameters.isEmpty
       ? "run\(index)"
-      : parameters.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+      : parameters.map { "\($0.0)=\(Double($0.1).map(ValueText.number) ?? $0.1)" }.joined(separator: ",")
     base = String(base.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
     if base.hasPrefix(".") { base = "_" + base }
     let taken = Set(records.filter { $0 !== excluding }.compactMap(\.subfolder))
