@@ -144,6 +144,28 @@ import XSGSyntax
     #expect(header == "run,loop_steps,loop_final_w,loop_run,s,final_w,steps,status")
   }
 
+  /// A loop variable too long for a file name (255 bytes) gives a cut name kept apart by a hash; the run
+  /// failed with "File name too long".
+  @Test func longParametersGiveShortDistinctNames() throws {
+    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-long-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let folder = try RunFolderWriter(
+      url: url, script: "", overrides: [],
+      meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
+    for letter in ["λ", "μ"] {
+      let record = try folder.beginRun(
+        parameters: [("s", String(repeating: letter, count: 300))], probeNames: ["w"])
+      try record.append(step: 0, values: [.scalar(1)])
+      try record.end(status: .ok)
+    }
+    let names = folder.records.compactMap(\.subfolder)
+    #expect(names.count == 2 && Set(names).count == 2)
+    for name in names {
+      #expect(name.utf8.count <= 200)
+      #expect(FileManager.default.fileExists(atPath: url.appending(path: "\(name)/probes.csv").path))
+    }
+  }
+
   @Test func probeTableFiles() {
     var table = ProbeTable(names: ["loss", "done", "w"])
     // Before the first row no kind is known: the per-neuron w must not become a probes.csv column.
@@ -176,5 +198,35 @@ import XSGSyntax
     late.append(step: 0, values: [.missing])
     late.append(step: 5, values: [.vector([1])])
     #expect(late.vectorNames == ["w"] && late.scalarNames.isEmpty)
+  }
+}
+
+@Suite struct RunFolderFailureTests {
+  /// A run folder that cannot be written fails the train with a located E0508, not a bare system error.
+  @Test func aFolderThatCannotBeWrittenFailsAtTheTrain() throws {
+    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-blocked-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let script = """
+      for s in 1..2 {
+        net f = relu2(width: 2)
+        let r = train f on (hypercube(5) | xor(1, 2)) with sgd(batch: 4) for 1 steps
+      }
+
+      """
+    let folder = try RunFolderWriter(
+      url: url, script: script, overrides: [],
+      meta: RunMeta(xsgVersion: "test", script: script, scriptPath: nil, threads: 1, argv: []))
+    // A file where the first run's subfolder must go when the second run begins.
+    try "in the way".write(to: url.appending(path: "s=1"), atomically: true, encoding: .utf8)
+    let program = Parser.parse(SourceFile(name: "t.xsg", text: script)).program
+    let interpreter = Interpreter(settings: .init(write: { _ in }, shouldStop: { false }), folder: folder)
+    do {
+      try interpreter.run(program)
+      Issue.record("the run went through")
+    } catch let error as RuntimeError {
+      #expect(error.code == .file)
+      #expect(error.range?.start.line == 3)
+      #expect(error.message.hasPrefix("cannot write the run folder: "))
+    }
   }
 }

@@ -17,6 +17,26 @@ extension Interpreter {
   func train(
     network: Expr, data: Expr, optimizer: Expr, steps: Expr, at range: SourceRange, in scope: Environment
   ) throws -> Value {
+    do {
+      return try trainWritingFolder(
+        network: network, data: data, optimizer: optimizer, steps: steps, at: range, in: scope)
+    } catch let error as RuntimeError {
+      throw error
+    } catch let stop as Interrupted {
+      throw stop
+    } catch let error as UsageError {
+      throw error
+    } catch {
+      // What is left is the run folder failing to be written (a full disk, a subfolder in the way):
+      // placed at the train, like every other failure of it, rather than as a bare system error.
+      throw RuntimeError(
+        .file, "cannot write the run folder: \(RunFolderError.reason(error))", at: range)
+    }
+  }
+
+  private func trainWritingFolder(
+    network: Expr, data: Expr, optimizer: Expr, steps: Expr, at range: SourceRange, in scope: Environment
+  ) throws -> Value {
     // A probe calling a function that trains would start a train at every probe time of the outer one,
     // each with the same probe blocks active: runs nest until the call depth gives out.
     guard probeMoment == nil else {

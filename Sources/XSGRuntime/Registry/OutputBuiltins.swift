@@ -147,7 +147,7 @@ enum OutputBuiltins {
     do {
       try AtomicFile.write(SVGRenderer().render(figure), to: url)
     } catch {
-      throw call.error("file", "cannot write \(name): \(error)", code: .file)
+      throw call.error("file", "cannot write \(name): \(RunFolderError.reason(error))", code: .file)
     }
     return .string(name)
   }

@@ -27,6 +27,13 @@ public enum RunFolderError: Error, CustomStringConvertible, Equatable {
   case cannotCreate(String, String)
   case notARunFolder(String)
 
+  /// Why a write failed, in a few words ("File name too long"), not Foundation's dump of an NSError.
+  static func reason(_ error: Error) -> String {
+    if let error = error as? RunFolderError { return error.description }
+    let error = error as NSError
+    return ((error.userInfo[NSUnderlyingErrorKey] as? NSError) ?? error).localizedDescription
+  }
+
   public var description: String {
     switch self {
     case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"

@@ -123,6 +123,9 @@ public final class RunFolderWriter: @unchecked Sendable {
     try AtomicFile.write(out, to: url.appending(path: "index.csv"))
   }
 
+  /// The longest subfolder name, in UTF-8 bytes, leaving room under the 255-byte limit for "-N".
+  static let maximumNameBytes = 200
+
   private func uniqueName(for parameters: [(String, String)], index: Int, excluding: RunRecord?) -> String {
     var base =
       parameters.isEmpty
@@ -130,6 +133,16 @@ public final class RunFolderWriter: @unchecked Sendable {
       : parameters.map { "\($0.0)=\(Double($0.1).map(ValueText.number) ?? $0.1)" }.joined(separator: ",")
     base = String(base.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
     if base.hasPrefix(".") { base = "_" + base }
+    // A file name has at most 255 bytes: a long string or list as a loop variable failed the whole run
+    // with "File name too long". Cut long names and keep them apart with a hash of the whole name.
+    if base.utf8.count > Self.maximumNameBytes {
+      var cut = ""
+      for character in base {
+        guard cut.utf8.count + character.utf8.count <= Self.maximumNameBytes - 10 else { break }
+        cut.append(character)
+      }
+      base = cut + "-" + String(SHA256.hex(base).prefix(8))
+    }
     let taken = Set(records.filter { $0 !== excluding }.compactMap(\.subfolder))
     if !taken.contains(base) { return base }
     var k = 2
