@@ -188,6 +188,10 @@ extension Interpreter {
       default: return nil
       }
     } catch let error as CoreError {
+      // The core names the quantity it needed (alignment needs w_sp): name the member the script asked for.
+      if case .probeUndefined(_, let reason) = error {
+        throw RuntimeError(.value, "\(name.name) is not defined here: \(reason)", at: range)
+      }
       throw RuntimeError.from(error, at: range)
     }
   }
