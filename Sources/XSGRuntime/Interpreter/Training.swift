@@ -103,12 +103,7 @@ extension Interpreter {
       throw RuntimeError.from(error, at: range)
     }
 
-    // Full precision: index.csv and summary.json must tell 0.0012345678 from 0.0012345679 (the folder
-    // names shorten numbers for reading).
-    let parameters = loopVariables.map { name, value in
-      if case .number(let x) = value { return (name, NumberText.roundTrip(x)) }
-      return (name, ValueText.printed(value))
-    }
+    let parameters = loopVariables.map { ($0.0, Self.parameterText($0.1)) }
     let record = try folder?.beginRun(parameters: parameters, probeNames: names)
     let run = RunValue(
       record: record, ordinal: runs.count + 1, network: net, data: dataHandle, optimizer: opt,
@@ -184,6 +179,18 @@ extension Interpreter {
     record?.advance(to: count)
     try record?.end(status: .ok)
     return .run(run)
+  }
+
+  /// A loop variable as index.csv and summary.json give it: in full, so that 0.0012345678 and
+  /// 0.0012345679, or two 100-element vectors that differ after the 8th, are told apart (`print` shows 6
+  /// digits and 8 elements; the folder names shorten numbers for reading).
+  static func parameterText(_ value: Value) -> String {
+    switch value {
+    case .number(let x): NumberText.roundTrip(x)
+    case .vector(let v): "[" + v.map(NumberText.roundTrip).joined(separator: ", ") + "]"
+    case .list(let items): "[" + items.map(parameterText).joined(separator: ", ") + "]"
+    default: ValueText.printed(value)
+    }
   }
 
   /// One probe's value at a probe time: a number, true/false (an event), or a per-neuron vector.
