@@ -1,4 +1,7 @@
 import Testing
+import XSGSyntax
+
+@testable import XSGRuntime
 
 /// Test-set evaluations are cached per network step; the cache must never answer for another test set
 /// or network, even when an earlier one was freed and its memory reused.
@@ -60,5 +63,42 @@ import Testing
     let outcome = try GoldenChunk.run(source, name: "nets.xsg")
     #expect(outcome.error == nil)
     #expect(outcome.output == Array(repeating: "true", count: 8))
+  }
+}
+
+/// What a sweep's finished runs keep alive: their test sets and scopes must go, or memory grows run by run.
+@Suite struct SweepMemoryTests {
+  /// A scope with a probe block is freed once nothing else needs it (the block refers back to it).
+  @Test func aScopeWithAProbeBlockIsFreed() throws {
+    let source = SourceFile(name: "p.xsg", text: "probe every 1 { x = 1 }\n")
+    let statement = try #require(Parser.parse(source).program.statements.first)
+    let interpreter = Interpreter(settings: .init(write: { _ in }))
+    weak var freed: Environment?
+    do {
+      let scope = Environment(parent: interpreter.globals)
+      _ = try interpreter.execute(statement, in: scope, topLevel: false)
+      #expect(scope.probes.count == 1)
+      freed = scope
+    }
+    #expect(freed == nil)
+  }
+
+  /// After a sweep, the evaluation cache holds no test set of an earlier run.
+  @Test func theCacheForgetsEarlierRuns() throws {
+    let source = """
+      seed 1
+      for s in 1..3 {
+        data train = hypercube(6) | xor(1, 2) | spurious(3, flip: 0.1)
+        data iid = test(train, iid, n: 50)
+        net f = relu2(width: 2)
+        probe every 1 { acc = accuracy(f, iid) }
+        let r = train f on train with sgd(batch: 8) for 1 steps
+      }
+
+      """
+    let program = Parser.parse(SourceFile(name: "s.xsg", text: source)).program
+    let interpreter = Interpreter(settings: .init(write: { _ in }, shouldStop: { false }))
+    try interpreter.run(program)
+    #expect(Set(interpreter.evaluations.keys.map { ObjectIdentifier($0.data) }).count == 1)
   }
 }

@@ -16,7 +16,10 @@ public final class Environment: @unchecked Sendable {
   struct ProbeBlock {
     var every: Int
     var entries: [ProbeEntry]
-    var scope: Environment
+    /// The scope that holds this block in its `probes`: unowned, or the two would keep each other alive
+    /// and every loop iteration or call with a probe block would keep its test sets and networks until
+    /// the end of the script (a sweep's memory grew with each run).
+    unowned let scope: Environment
     var range: SourceRange
   }
 

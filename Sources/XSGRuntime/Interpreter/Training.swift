@@ -77,6 +77,9 @@ extension Interpreter {
         at: data.range)
     }
 
+    // Evaluations of earlier steps are never asked for again, and they keep their test sets alive: in a
+    // sweep the cache held the test sets of the last several runs.
+    evaluations.removeAll()
     let blocks = scope.activeProbes
     var names: [String] = []
     var entries: [(entry: ProbeEntry, scope: Environment, every: Int)] = []
