@@ -83,9 +83,11 @@ enum OutputBuiltins {
         lines = items.map(numbers)
       case let other: lines = [numbers(other)]
       }
-      for line in lines where line.count != xs.count {
+      for (k, line) in lines.enumerated() where line.count != xs.count {
+        // With several lines, say which one is short: the list as a whole may have the right length.
+        let which = lines.count > 1 ? "line \(k + 1) of ys" : "ys"
         throw call.error(
-          "ys", "ys has \(line.count) values for \(xs.count) x values", code: .shape)
+          "ys", "\(which) has \(line.count) values for \(xs.count) x values", code: .shape)
       }
       let names = call.has("names") ? strings(call.value("names")) : []
       guard names.isEmpty || names.count == lines.count else {
