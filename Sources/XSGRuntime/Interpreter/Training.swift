@@ -116,6 +116,8 @@ extension Interpreter {
     net.trainedOn = spec
     net.lastLoss = opt.spec.loss
 
+    // The first value of each probe fixes its kind and, per neuron, its length.
+    var firstColumns = [ProbeTable.Column?](repeating: nil, count: entries.count)
     let progress = settings.progress
     progress.begin(
       label: "train", from: start.step, total: start.step + count, samplesPerStep: opt.spec.batchSize)
@@ -139,8 +141,16 @@ extension Interpreter {
         probeMoment = ProbeMoment(step: moment.step, batchLoss: moment.batchLoss)
         defer { probeMoment = nil }
         var columns: [ProbeTable.Column] = []
-        for (probe, isDue) in zip(entries, due) {
-          columns.append(isDue ? try probeColumn(probe.entry, in: probe.scope) : .missing)
+        for (i, (probe, isDue)) in zip(entries, due).enumerated() {
+          let column = isDue ? try probeColumn(probe.entry, in: probe.scope) : ProbeTable.Column.missing
+          if column != .missing {
+            if let first = firstColumns[i] {
+              try Self.checkShape(column, like: first, of: probe.entry, at: moment.step)
+            } else {
+              firstColumns[i] = column
+            }
+          }
+          columns.append(column)
         }
         run.table.append(step: moment.step, values: columns)
         run.lastStep = moment.step
@@ -194,6 +204,35 @@ extension Interpreter {
     case .list(let items): "[" + items.map(parameterText).joined(separator: ", ") + "]"
     default: ValueText.printed(value)
     }
+  }
+
+  /// A probe keeps the kind of its first value, and a per-neuron probe its length: probes.csv, the
+  /// neurons/ tables and the events have one shape per probe. A number after a vector was silently left
+  /// out of every file, and vectors of changing length gave ragged neuron tables.
+  static func checkShape(
+    _ column: ProbeTable.Column, like first: ProbeTable.Column, of entry: ProbeEntry, at step: Int
+  ) throws {
+    func kind(_ column: ProbeTable.Column) -> String {
+      switch column {
+      case .scalar: "a number"
+      case .bool: "true/false"
+      case .vector(let v): "a vector of \(v.count)"
+      case .missing: "nothing"
+      }
+    }
+    let same: Bool
+    switch (column, first) {
+    case (.scalar, .scalar), (.bool, .bool): same = true
+    case (.vector(let v), .vector(let w)): same = v.count == w.count
+    default: same = false
+    }
+    guard !same else { return }
+    let isLength = if case .vector = column, case .vector = first { true } else { false }
+    throw RuntimeError(
+      isLength ? .shape : .type,
+      "probe '\(entry.name.name)' gave \(kind(column)) at step \(step) but \(kind(first)) before: a probe keeps "
+        + "the kind and length of its first value",
+      at: entry.value.range)
   }
 
   /// One probe's value at a probe time: a number, true/false (an event), or a per-neuron vector.
