@@ -21,7 +21,8 @@ public enum BuiltinDocs {
       Every name a script can use without defining it, generated from the builtin registry
       (`Sources/XSGRuntime/Registry`). Regenerate with `XSG_REGENERATE_DOCS=1 swift test --filter RegistryTests`.
       Arguments may be given by position (in the order shown) or by name; parameters with a default may be
-      left out. Coordinates, list and vector indices are 1-based.
+      left out, and so may optional ones (giving them `none` is the same as leaving them out). Coordinates,
+      list and vector indices are 1-based.
 
       """
     for category in Builtin.Category.allCases {

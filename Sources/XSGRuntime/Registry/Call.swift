@@ -17,6 +17,7 @@ public struct Call {
   ) throws -> Call {
     var values: [String: Value] = [:]
     var ranges: [String: SourceRange] = [:]
+    var given = Set<String>()
     var position = 0
     for argument in arguments {
       let parameter: Parameter
@@ -31,7 +32,7 @@ public struct Call {
         }
         parameter = found
       } else {
-        while position < builtin.parameters.count, values[builtin.parameters[position].label] != nil {
+        while position < builtin.parameters.count, given.contains(builtin.parameters[position].label) {
           position += 1
         }
         guard position < builtin.parameters.count else {
@@ -42,9 +43,12 @@ public struct Call {
         parameter = builtin.parameters[position]
         position += 1
       }
-      guard values[parameter.label] == nil else {
+      guard given.insert(parameter.label).inserted else {
         throw RuntimeError(.arguments, "'\(parameter.label)' is given twice", at: argument.range)
       }
+      // `none` for an optional parameter leaves it out, so a function can pass its own optional
+      // argument on: fn when(s, above: none, below: none) { return first_step(s, above: above, below: below) }
+      if parameter.optional, case .none = argument.value { continue }
       if let problem = parameter.type.mismatch(argument.value) {
         throw RuntimeError(problem.code, "\(parameter.label): \(problem.message)", at: argument.range)
       }
