@@ -210,7 +210,19 @@ extension Interpreter {
       case .signal(let signal):
         spec.signal = signal
         hasSignal = true
-      case .spurious(let spurious): spec.spurious = spurious
+      case .spurious(let spurious):
+        // The data has one spurious feature: `| spurious(3, …) | spurious(4, …)` would silently keep only
+        // x4. Piping one on the same coordinates again (a new λ for the same data) replaces it.
+        let old = spec.spuriousCoordinates
+        spec.spurious = spurious
+        guard old.isEmpty || old == spec.spuriousCoordinates else {
+          throw RuntimeError(
+            .value,
+            "the data already has a spurious feature on \(old.map { "x\($0)" }.joined(separator: ", ")): a "
+              + "pipe has one spurious feature, and this one would replace it",
+            at: rhs.range,
+            help: "for several coordinates whose parity is the feature, use spurious_block([…], flip: …)")
+        }
       case .labelNoise(let noise): spec.labelNoise = noise
       case .sampling(let sampling): spec.sampling = sampling
       }
