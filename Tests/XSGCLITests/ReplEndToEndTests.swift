@@ -297,6 +297,9 @@ struct ReplWithoutReadlineTests {
     #expect(result.status == 64)
     #expect(
       result.stderr.contains("unknown subcommand 'experiment.xsg'; to run a script: xsg run experiment.xsg"))
+    // xsg's usage, not the REPL's: the word was never meant for `xsg repl`.
+    #expect(result.stderr.contains("Usage: xsg <subcommand>"))
+    #expect(!result.stderr.contains("xsg repl"))
   }
 
   @Test func pipedErrorsAreDiagnosticsWithTheExitCodeOfRun() throws {

@@ -26,7 +26,17 @@ struct Repl: ParsableCommand {
   func validate() throws {
     if let word = unknown.first {
       let hint = word.hasSuffix(".xsg") ? "; to run a script: xsg run \(word)" : "; xsg --help lists them"
-      throw ValidationError("unknown subcommand '\(word)'\(hint)")
+      // Not a ValidationError: that would print `xsg repl`'s usage line, as if the word were meant for
+      // the REPL, where xsg's own is the one that helps.
+      FileHandle.standardError.write(
+        Data(
+          """
+          Error: unknown subcommand '\(word)'\(hint)
+          Usage: xsg <subcommand>
+            See 'xsg --help' for more information.
+
+          """.utf8))
+      throw ExitStatus.usage
     }
     try Threads.validate(threads)
   }
