@@ -32,26 +32,18 @@ public struct Axis: Equatable, Sendable {
       }
     case .log:
       if loose || low == high {
-        domain = Ticks.looseLogRange(low, high)
+        (domain, ticks) = Ticks.looseLog(low, high, target: targetTicks)
       } else {
         domain = low...high
+        ticks = Ticks.logarithmic(low, high, target: targetTicks)
       }
-      ticks = Ticks.logarithmic(domain.lowerBound, domain.upperBound, target: targetTicks)
     case .symlog(let threshold):
-      let t = threshold > 0 ? threshold : 1
-      let widen: (Double) -> Double = { v in
-        // Inside the linear band the axis reaches zero: near-zero values then sit on a labelled 0.
-        guard abs(v) > t else { return 0 }
-        return (v < 0 ? -1 : 1) * pow(10, log10(abs(v)).rounded(.up))
+      if loose || low == high {
+        (domain, ticks) = Ticks.looseSymlog(low, high, threshold: threshold, target: targetTicks)
+      } else {
+        domain = low...high
+        ticks = Ticks.symlog(low, high, threshold: threshold > 0 ? threshold : 1, target: targetTicks)
       }
-      var lo = loose ? widen(low) : low
-      var hi = loose ? widen(high) : high
-      if lo == hi {
-        lo -= t
-        hi += t
-      }
-      domain = lo...hi
-      ticks = Ticks.symlog(lo, hi, threshold: t, target: targetTicks)
     }
     // Widening data near the largest doubles can overflow; keep the ends finite so mapping stays defined.
     let largest = Double.greatestFiniteMagnitude

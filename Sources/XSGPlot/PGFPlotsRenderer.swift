@@ -60,7 +60,9 @@ public struct PGFPlotsRenderer: Sendable {
       "ymin=\(Self.number(y(plan.y.domain.lowerBound)))", "ymax=\(Self.number(y(plan.y.domain.upperBound)))",
     ]
     if plan.y.scale == .log { options.append("ymode=log") }
-    if symlog {
+    // Log ticks are given too: pgfplots would thin the decades its own way (possibly leaving an end of
+    // the axis unlabelled) and would label 1-2-5 values as 2·10⁻¹.
+    if symlog || plan.y.scale == .log {
       options.append("ytick={\(plan.y.ticks.map { Self.number(y($0.value)) }.joined(separator: ","))}")
       options.append("yticklabels={\(plan.y.ticks.map { Self.latex($0.label) }.joined(separator: ","))}")
     }

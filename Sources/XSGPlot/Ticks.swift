@@ -112,22 +112,90 @@ public enum Ticks {
     return lo...hi
   }
 
+  /// A loose log axis: the decades enclosing `low...high` (or the 1-2-5 values around a narrow range) and
+  /// its ticks, so that both ends carry a label, as `loose` does for linear axes. When only every k-th
+  /// decade is labelled, the range widens by whole decades until both ends are labelled ones, each decade
+  /// going to the end with less room between it and the data.
+  public static func looseLog(_ low: Double, _ high: Double, target: Int = 5) -> (
+    range: ClosedRange<Double>, ticks: [Tick]
+  ) {
+    let range = looseLogRange(low, high)
+    let a = log10(range.lowerBound)
+    let b = log10(range.upperBound)
+    let isDecades = abs(a - a.rounded()) < 1e-9 && abs(b - b.rounded()) < 1e-9
+    guard isDecades, b - a >= 2, low > 0, high.isFinite, high >= low else {
+      return (range, logarithmic(range.lowerBound, range.upperBound, target: target))
+    }
+    var bottom = Int(a.rounded())
+    var top = Int(b.rounded())
+    let every = max(1, Int((Double(top - bottom) / Double(max(target, 1))).rounded(.up)))
+    var room = (below: log10(low) - a, above: b - log10(high))
+    while (top - bottom) % every != 0 {
+      if room.above <= room.below {
+        top += 1
+        room.above += 1
+      } else {
+        bottom -= 1
+        room.below += 1
+      }
+    }
+    let ticks = stride(from: bottom, through: top, by: every).map {
+      Tick(value: pow(10, Double($0)), label: powerOfTen($0))
+    }
+    return (pow(10, Double(bottom))...pow(10, Double(top)), ticks)
+  }
+
+  /// A loose symmetric-log axis around `low...high`: each end widens to the next labelled power of ten, or
+  /// to zero for data on one side of it, so both ends carry a tick and every value lies inside.
+  public static func looseSymlog(_ low: Double, _ high: Double, threshold: Double, target: Int = 5) -> (
+    range: ClosedRange<Double>, ticks: [Tick]
+  ) {
+    let t = threshold > 0 && threshold.isFinite ? threshold : 1
+    let base = Int(log10(t).rounded(.down))
+    // The decade of a magnitude, at least the first labelled one (base + 1) and at most the largest double's.
+    let decade = { (m: Double) in min(308, max(base + 1, Int((log10(m) - 1e-9).rounded(.up)))) }
+    let lo = min(low, 0)
+    let hi = max(high, 0)
+    let top = max(lo < 0 ? decade(-lo) : base + 1, hi > 0 ? decade(hi) : base + 1)
+    let every = symlogStride(base: base, top: top, target: target)
+    let end = { (m: Double) -> Double in
+      let steps = (Double(decade(m) - base) / Double(every)).rounded(.up)
+      return pow(10, Double(min(308, base + Int(steps) * every)))
+    }
+    var range = (lo < 0 ? -end(-lo) : 0)...(hi > 0 ? end(hi) : 0)
+    if range.lowerBound == range.upperBound {
+      let first = pow(10, Double(base + every))
+      range = -first...first
+    }
+    return (range, symlogTicks(range.lowerBound, range.upperBound, base: base, every: every))
+  }
+
+  /// How many decades apart the labelled powers of ten of a symmetric log lie: about `target` labels
+  /// from the threshold's decade `base` up to the decade `top`.
+  static func symlogStride(base: Int, top: Int, target: Int) -> Int {
+    max(1, Int((Double(top - base + 1) / Double(max(target, 1))).rounded(.up)))
+  }
+
   /// Symmetric-log ticks: zero, and ± powers of ten beyond `threshold`, inside `low...high`.
   public static func symlog(_ low: Double, _ high: Double, threshold: Double, target: Int = 5) -> [Tick] {
-    guard threshold > 0 else { return linear(low, high, target: target) }
-    var values: [Double] = []
+    guard threshold > 0, threshold.isFinite else { return linear(low, high, target: target) }
     let base = log10(threshold).rounded(.down)
     let top = min(log10(max(abs(low), abs(high), threshold)), 308)
-    let decades = Int((top - base).rounded(.up)) + 1
-    let every = max(1, Int((Double(decades) / Double(max(target, 1))).rounded(.up)))
+    let every = symlogStride(base: Int(base), top: Int((top - base).rounded(.up)) + Int(base), target: target)
+    return symlogTicks(low, high, base: Int(base), every: every)
+  }
+
+  /// Zero and ± every `every`-th power of ten above 10^`base`, inside `low...high`.
+  static func symlogTicks(_ low: Double, _ high: Double, base: Int, every: Int) -> [Tick] {
+    let top = min(log10(max(abs(low), abs(high))), 308)
     var positive: [Double] = []
     // ±threshold sits only log10(2) ≈ 0.3 decades from zero, where its label would crowd the 0.
-    var k = every
-    while Double(k) <= top - base + 1e-9 {
-      positive.append(pow(10, base + Double(k)))
+    var k = base + every
+    while Double(k) <= top + 1e-9 {
+      positive.append(pow(10, Double(k)))
       k += every
     }
-    values = positive.reversed().map { -$0 } + [0] + positive
+    let values = positive.reversed().map { -$0 } + [0] + positive
     return values.filter { $0 >= low - 1e-12 && $0 <= high + 1e-12 }.map { v in
       if v == 0 { return Tick(value: 0, label: "0") }
       let exponent = Int(log10(abs(v)).rounded())

@@ -52,4 +52,71 @@ import Testing
     let log = Axis(fitting: [0.5], scale: .log, loose: true)
     #expect(log.domain.lowerBound < 0.5 && log.domain.upperBound > 0.5)
   }
+
+  /// Whether `value` is one of `axis`'s ticks (to 1e-9 relative).
+  func isTick(_ value: Double, _ axis: Axis) -> Bool {
+    axis.ticks.contains { abs($0.value - value) <= 1e-9 * max(abs(value), 1e-300) }
+  }
+
+  @Test func aLogAxisLabelsItsTopDecade() {
+    // Six decades used to be thinned to every other one from the bottom, leaving 10³ at the top unlabelled.
+    let axis = Axis(fitting: [0.01, 300], scale: .log, loose: true)
+    #expect(axis.domain == 0.01...1000)
+    #expect(axis.ticks.map(\.label) == ["10⁻²", "10⁻¹", "1", "10", "10²", "10³"])
+  }
+
+  @Test func aThinnedLogAxisWidensToLabelledDecades() {
+    // Eleven decades labelled every third one: the axis gains the decade below, where the data leave
+    // less room, so that both ends are labelled (it stopped at an unlabelled 10³ above 10).
+    let axis = Axis(fitting: [2e-8, 300], scale: .log, loose: true)
+    #expect(axis.domain == 1e-9...1000)
+    #expect(axis.ticks.map(\.label) == ["10⁻⁹", "10⁻⁶", "10⁻³", "1", "10³"])
+    let top = Axis(fitting: [9e-9, 20], scale: .log, loose: true)
+    #expect(top.domain == 1e-9...1000)
+  }
+
+  @Test func aSymmetricLogAxisKeepsItsDataAndLabelsItsEnds() {
+    // All negative: the top end used to be rounded away from zero, to −10, cutting off −3.
+    let negative = Axis(fitting: [-3, -200], scale: .symlog(threshold: 1), loose: true)
+    #expect(negative.domain == -1000...0)
+    #expect(negative.ticks.map(\.label) == ["−10³", "−10²", "−10", "0"])
+    // A value at the threshold itself used to widen to 0, leaving −1 outside the axis.
+    let values = [-1.0, 100]
+    let atThreshold = Axis(fitting: values, scale: Scale.symmetricLog(fitting: values), loose: true)
+    #expect(atThreshold.domain == -10...100)
+    #expect(atThreshold.ticks.map(\.label) == ["−10", "0", "10", "10²"])
+    // Thinned to every other decade, the ends go to labelled ones (−10⁻⁸ was an unlabelled bottom).
+    let thinned = Axis(
+      fitting: [-7e-9, 1.3e-6], scale: .symlog(threshold: 1e-9), loose: true, targetTicks: 4)
+    #expect(thinned.domain == -1e-7...1e-5)
+    #expect(thinned.ticks.map(\.label) == ["−10⁻⁷", "0", "10⁻⁷", "10⁻⁵"])
+  }
+
+  @Test(arguments: [4, 5])
+  func looseAxesEndOnLabelledTicksAndHoldTheirData(target: Int) {
+    let exponents = stride(from: -9.0, through: 6.0, by: 0.5).map { pow(10, $0) }
+    for a in exponents {
+      for b in exponents where b >= a {
+        for (low, high) in [(a, b), (1.5 * a, 3 * b), (3 * a, 7 * b)] {
+          let cases: [(Scale, [Double])] = [
+            (.log, [low, high]), (.linear, [low, high]),
+            (Scale.symmetricLog(fitting: [-low, high]), [-low, high]),
+            (Scale.symmetricLog(fitting: [low, -high]), [low, -high]),
+            (.symlog(threshold: low), [-high, -low]), (.symlog(threshold: low), [low, high]),
+          ]
+          for (scale, values) in cases {
+            let axis = Axis(fitting: values, scale: scale, loose: true, targetTicks: target)
+            let what = "\(scale) \(values): \(axis.domain) \(axis.ticks.map(\.label))"
+            #expect(isTick(axis.domain.lowerBound, axis) && isTick(axis.domain.upperBound, axis), "\(what)")
+            let slack = 1e-9 * (abs(axis.domain.lowerBound) + abs(axis.domain.upperBound))
+            let inside = values.allSatisfy {
+              $0 >= axis.domain.lowerBound - slack && $0 <= axis.domain.upperBound + slack
+            }
+            #expect(inside, "\(what)")
+            #expect(axis.ticks.count >= 2 && axis.ticks.count <= 2 * target + 1, "\(what)")
+          }
+        }
+      }
+    }
+  }
 }

@@ -38,6 +38,14 @@ import Testing
     #expect(text.contains("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=-1"))
   }
 
+  @Test func logTicksAreTheSVGsWithBothEndsLabelled() {
+    let series = Series(name: "w", points: [(0, 0.01), (1, 300)])
+    let text = PGFPlotsRenderer().render(Figure(panel: Panel(yScale: .log, series: [series])))
+    #expect(text.contains("ymin=0.01, ymax=1000, ymode=log"))
+    #expect(text.contains("ytick={0.01,0.1,1,10,100,1000}"))
+    #expect(text.contains("yticklabels={10$^{-2}$,10$^{-1}$,1,10,10$^{2}$,10$^{3}$}"))
+  }
+
   @Test func gapsAreJumps() {
     let series = Series(name: "g", points: [(0, 1), (1, .nan), (2, 3)])
     let text = PGFPlotsRenderer().render(Figure(panel: Panel(series: [series])))
