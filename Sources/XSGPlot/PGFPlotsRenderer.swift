@@ -33,10 +33,7 @@ public struct PGFPlotsRenderer: Sendable {
     let cellWidth = 72 * (columns == 1 ? 3.4 : 7.0) / Double(columns)
     let cell = Rect(x: 0, y: 0, width: cellWidth, height: max(110, min(190, cellWidth / 1.6)))
     for (i, panel) in figure.panels.enumerated() {
-      let drawing = PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8)
-      // A legend too tall for the plot lists what fits and "+N more", as in the SVG.
-      let shown = drawing.legendMore == nil ? nil : drawing.legend.entries.count
-      out += renderPanel(panel, legend: drawing.legendPlacement, shown: shown, more: drawing.legendMore?.0)
+      out += renderPanel(PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8))
     }
     out += "\\end{groupplot}\n"
     if let title = figure.title {
@@ -47,10 +44,14 @@ public struct PGFPlotsRenderer: Sendable {
     return out
   }
 
-  private func renderPanel(
-    _ panel: Panel, legend placement: LegendPlacement?, shown: Int? = nil, more: String? = nil
-  ) -> String {
-    let plan = PanelPlan(panel)
+  /// One panel, with the axis limits, legend corner and label places of the SVG's drawing of it.
+  private func renderPanel(_ drawing: PanelDrawing) -> String {
+    let panel = drawing.panel
+    let plan = drawing.plan
+    let placement = drawing.legendPlacement
+    // A legend too tall for the plot lists what fits and "+N more", as in the SVG.
+    let shown = drawing.legendMore == nil ? nil : drawing.legend.entries.count
+    let more = drawing.legendMore?.text
     let symlog: Bool
     if case .symlog = plan.y.scale { symlog = true } else { symlog = false }
     // pgfplots has no symmetric log, so those values are transformed here and the ticks labelled by hand.
@@ -85,25 +86,17 @@ public struct PGFPlotsRenderer: Sendable {
 
     let ymin = Self.number(y(plan.y.domain.lowerBound))
     let ymax = Self.number(y(plan.y.domain.upperBound))
-    for window in panel.windows {
+    for (i, window) in panel.windows.enumerated() {
       out += "\\fill[black, opacity=0.07] (axis cs:\(Self.number(window.from)),\(ymin)) rectangle "
       out += "(axis cs:\(Self.number(window.to)),\(ymax));\n"
-      if let label = window.label {
-        out +=
-          "\\node[font=\\tiny, text=darkgray, below] at (axis cs:\(Self.number((window.from + window.to) / 2)),\(ymax)) "
-        out += "{\(Self.latex(label))};\n"
-      }
+      out += Self.node(drawing, .window(i), color: "darkgray")
     }
-    for marker in panel.markers {
+    for (i, marker) in panel.markers.enumerated() {
       out += "\\draw[densely dashed, gray] (axis cs:\(Self.number(marker.x)),\(ymin)) -- "
       out += "(axis cs:\(Self.number(marker.x)),\(ymax));\n"
-      if let label = marker.label {
-        out +=
-          "\\node[font=\\tiny, text=darkgray, below right] at (axis cs:\(Self.number(marker.x)),\(ymax)) "
-        out += "{\(Self.latex(label))};\n"
-      }
+      out += Self.node(drawing, .marker(i), color: "darkgray")
     }
-    for reference in panel.references {
+    for (i, reference) in panel.references.enumerated() {
       let x0 = plan.x.domain.lowerBound
       let x1 = plan.x.domain.upperBound
       let points = (0...100).compactMap { i -> (Double, Double)? in
@@ -114,17 +107,7 @@ public struct PGFPlotsRenderer: Sendable {
       }
       guard points.count >= 2 else { continue }
       out += "\\addplot[gray, dashed, forget plot] coordinates {\(Self.coordinates(points))};\n"
-      if let label = reference.label, let last = points.last {
-        // A constant is labelled above its right end; a curve leaving through the top, left of where it leaves.
-        let anchor: String
-        if case .constant = reference.curve {
-          anchor = "above left"
-        } else {
-          anchor = "anchor=north east, xshift=-3pt"
-        }
-        out += "\\node[font=\\tiny, \(anchor)] at (axis cs:\(Self.number(last.0)),\(Self.number(last.1))) "
-        out += "{\(Self.latex(label))};\n"
-      }
+      out += Self.node(drawing, .reference(i), color: nil)
     }
     let ordered = panel.series.filter { $0.role == .neuron } + panel.series.filter { $0.role != .neuron }
     let legendSeries = Set(entries.map(\.name))
@@ -175,6 +158,26 @@ public struct PGFPlotsRenderer: Sendable {
       out += "\\addlegendimage{empty legend}\n\\addlegendentry{\\textit{\(Self.latex(more))}}\n"
     }
     return out
+  }
+
+  /// A decoration's label where the SVG puts it, as a fraction of the plot's width and height: the
+  /// labels stay clear of each other as long as the axis is no smaller than the SVG's plot, which holds
+  /// for the default sizes (a 3.4 in wide one-column axis, 2.1 in high, and \tiny text).
+  static func node(_ drawing: PanelDrawing, _ owner: DecorationLabel.Owner, color: String?) -> String {
+    guard let label = drawing.label(of: owner) else { return "" }
+    let area = drawing.area
+    let x = (label.x - area.x) / area.width
+    let y = (area.maxY - label.baseline) / area.height
+    let anchor: String
+    switch label.anchor {
+    case .start: anchor = "base west"
+    case .middle: anchor = "base"
+    case .end: anchor = "base east"
+    }
+    let style = ["font=\\tiny", color.map { "text=\($0)" }, "anchor=\(anchor)", "inner sep=0pt"]
+    return
+      "\\node[\(style.compactMap { $0 }.joined(separator: ", "))] at (rel axis cs:\(number(x)),\(number(y))) "
+      + "{\(latex(label.text))};\n"
   }
 
   static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i % 26))) }

@@ -4,7 +4,7 @@ import Foundation
 /// windows and event markers.
 extension PanelDrawing {
   func drawWindows(into svg: inout SVGWriter) {
-    for window in panel.windows {
+    for (i, window) in panel.windows.enumerated() {
       guard let a = px(min(window.from, window.to)), let b = px(max(window.from, window.to)) else { continue }
       let x0 = max(area.x, a)
       let x1 = min(area.maxX, b)
@@ -16,16 +16,21 @@ extension PanelDrawing {
           ("width", .number(x1 - x0)), ("height", .number(area.height)), ("fill", .text("#000000")),
           ("fill-opacity", .text("0.07")),
         ])
-      if let label = window.label {
-        svg.element(
-          "text",
-          [
-            ("class", .text("window-label")), ("x", .number((x0 + x1) / 2)),
-            ("y", .number(area.y + fontSize - 1)), ("text-anchor", .text("middle")),
-            ("font-size", .number(fontSize - 2)), ("fill", .text("#444444")),
-          ], content: label)
+      if let label = label(of: .window(i)) {
+        drawLabel(label, class: "window-label", color: "#444444", into: &svg)
       }
     }
+  }
+
+  /// A decoration's label where `placedLabels` put it.
+  func drawLabel(_ label: DecorationLabel, class name: String, color: String, into svg: inout SVGWriter) {
+    svg.element(
+      "text",
+      [
+        ("class", .text(name)), ("x", .number(label.x)), ("y", .number(label.baseline)),
+        ("text-anchor", label.anchor == .start ? nil : .text(label.anchor.rawValue)),
+        ("font-size", .number(labelFont)), ("fill", .text(color)),
+      ], content: label.text)
   }
 
   func drawGrid(into svg: inout SVGWriter) {
@@ -119,7 +124,7 @@ extension PanelDrawing {
   }
 
   func drawMarkers(into svg: inout SVGWriter) {
-    for marker in panel.markers {
+    for (i, marker) in panel.markers.enumerated() {
       guard let x = px(marker.x) else { continue }
       svg.element(
         "line",
@@ -128,14 +133,8 @@ extension PanelDrawing {
           ("y2", .number(area.maxY)), ("stroke", .text("#555555")), ("stroke-width", .text("0.6")),
           ("stroke-dasharray", .text("2 1.5")),
         ])
-      if let label = marker.label {
-        svg.element(
-          "text",
-          [
-            ("class", .text("marker-label")), ("x", .number(x + 1.5)),
-            ("y", .number(area.y + fontSize - 1)), ("font-size", .number(fontSize - 2)),
-            ("fill", .text("#444444")),
-          ], content: label)
+      if let label = label(of: .marker(i)) {
+        drawLabel(label, class: "marker-label", color: "#444444", into: &svg)
       }
     }
   }

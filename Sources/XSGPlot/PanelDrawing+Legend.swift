@@ -78,7 +78,8 @@ extension PanelDrawing {
     return best
   }
 
-  /// Points the legend should not cover besides the data: reference curves and the labels at the top.
+  /// Points the legend should not cover besides the data: reference curves, the decorations' labels and
+  /// the note about hidden points.
   func decorationPoints() -> [(Double, Double)] {
     var points: [(Double, Double)] = []
     let x0 = plan.x.domain.lowerBound
@@ -89,13 +90,8 @@ extension PanelDrawing {
         if let sx = px(x), let sy = py(reference.value(at: x)) { points.append((sx, sy)) }
       }
     }
-    let labelY = area.y + fontSize / 2
-    let labels =
-      panel.windows.compactMap { w in w.label.flatMap { l in px((w.from + w.to) / 2).map { ($0, l, 0.5) } } }
-      + panel.markers.compactMap { m in m.label.flatMap { l in px(m.x).map { ($0, l, 0.0) } } }
-    for (x, label, anchor) in labels {
-      let width = Double(label.count) * PanelDrawing.charWidth * (fontSize - 2)
-      for i in 0...8 { points.append((x - anchor * width + width * Double(i) / 8, labelY)) }
+    for box in labels.map(\.box) + [noteBox].compactMap({ $0 }) {
+      for i in 0...8 { points.append((box.x + box.width * Double(i) / 8, box.y + box.height / 2)) }
     }
     return points
   }

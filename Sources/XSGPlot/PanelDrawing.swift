@@ -14,6 +14,8 @@ struct PanelDrawing {
   private(set) var legend: (entries: [(Series, Double, Double)], box: Rect?) = ([], nil)
   /// The last line of a legend box too short for all entries: "+N more", and where it starts.
   private(set) var legendMore: (text: String, x: Double, y: Double)?
+  /// The labels of the windows, markers and references, placed so that none covers another.
+  private(set) var labels: [DecorationLabel] = []
 
   /// Average advance of a character of a sans-serif font, in ems; good enough to reserve label space.
   static let charWidth = 0.62
@@ -41,8 +43,16 @@ struct PanelDrawing {
         height: max(10, cell.height - top - extraTop - bottom))
     }
     area = areaBelow(0)
-    // The legend goes in the corner of the plot where it hides nothing; when every corner would hide
-    // something, it becomes a row of entries above the plot instead.
+    // The labels are placed first, so that the legend can avoid them; then again in the final plot area,
+    // clear of the legend.
+    labels = placedLabels(avoiding: [noteBox].compactMap { $0 })
+    layOutLegend(areaBelow: areaBelow)
+    labels = placedLabels(avoiding: [noteBox, legend.box].compactMap { $0 })
+  }
+
+  /// The legend goes in the corner of the plot where it hides nothing; when every corner would hide
+  /// something, it becomes a row of entries above the plot instead, which moves the plot's top down.
+  private mutating func layOutLegend(areaBelow: (Double) -> Rect) {
     let entries = panel.showsLegend ? plan.legendEntries(panel) : []
     guard entries.count > 1 || (entries.count == 1 && panel.title == nil) else { return }
     let font = fontSize - 1
