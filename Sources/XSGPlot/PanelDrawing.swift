@@ -54,7 +54,7 @@ struct PanelDrawing {
   /// something, it becomes a row of entries above the plot instead, which moves the plot's top down.
   private mutating func layOutLegend(areaBelow: (Double) -> Rect) {
     let entries = panel.showsLegend ? plan.legendEntries(panel) : []
-    guard entries.count > 1 || (entries.count == 1 && panel.title == nil) else { return }
+    guard PanelPlan.legendIsUseful(entries, in: panel) else { return }
     let font = fontSize - 1
     let lineHeight = font + 2.5
     let names = entries.map { PanelDrawing.legendName($0) }

@@ -66,6 +66,13 @@ struct PanelPlan {
     }
   }
 
+  /// Whether a legend of `entries` tells the reader anything: it does with several entries, and with a lone
+  /// one only when neither the panel's title nor its y-axis title already names it.
+  static func legendIsUseful(_ entries: [Series], in panel: Panel) -> Bool {
+    guard let only = entries.first, entries.count == 1 else { return entries.count > 1 }
+    return panel.title == nil && panel.yLabel != (only.group ?? only.name)
+  }
+
   /// The note a panel shows when points were left out.
   var hiddenNote: String? {
     var notes: [String] = []

@@ -113,7 +113,7 @@ public struct TerminalRenderer: Sendable {
     }
     lines.append(xAxisLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX, panel: panel))
     lines.append(xLabelLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX))
-    if entries.count > 1 || (entries.count == 1 && panel.title == nil) {
+    if PanelPlan.legendIsUseful(entries, in: panel) {
       let items = entries.enumerated().map { i, series in
         let style = plan.styleIndex(of: series)
         let name = series.group ?? series.name

@@ -128,6 +128,18 @@ import Testing
     #expect(abs(reference[0].1 - measured[0].1) < 0.02 && abs(reference[1].1 - measured.last!.1) < 0.02)
   }
 
+  @Test func aLegendThatOnlyRepeatsTheYAxisTitleIsLeftOut() throws {
+    // plot(run, ["acc"]) and chart(…, y_label: …) name their lone line on the y axis already.
+    let line = Series(name: "acc", points: [(0, 0.5), (100, 0.9)])
+    let repeated = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(yLabel: "acc", series: [line]))))
+    #expect(repeated.all("g", class: "legend").isEmpty)
+    let other = try SVGDocument(
+      SVGRenderer().render(Figure(panel: Panel(yLabel: "accuracy", series: [line]))))
+    #expect(other.texts(class: "legend-label") == ["acc"])
+    let tex = PGFPlotsRenderer().render(Figure(panel: Panel(yLabel: "acc", series: [line])))
+    #expect(!tex.contains("\\addlegendentry"))
+  }
+
   @Test func smallMultiplesFillAGrid() throws {
     let panels = (1...5).map {
       Panel(title: "p\($0)", series: [Series(name: "s", points: [(0, 0), (1, Double($0))])])

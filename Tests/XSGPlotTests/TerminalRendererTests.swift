@@ -40,6 +40,14 @@ import Testing
     #expect(text == expected, "\n\(text)")
   }
 
+  @Test func aLoneLineNamedOnTheYAxisHasNoLegend() {
+    let render = { (yLabel: String) in
+      TerminalRenderer(width: 24, height: 8).render(Figure(panel: Panel(yLabel: yLabel, series: [diagonal])))
+    }
+    #expect(!render("up").contains("━━"))
+    #expect(render("height").contains("━━ up"))
+  }
+
   @Test func colourIsOptIn() {
     let figure = Figure(panel: Panel(series: [diagonal, flat]))
     #expect(!TerminalRenderer(width: 24, height: 8).render(figure).contains("\u{1B}["))
