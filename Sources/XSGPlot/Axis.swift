@@ -16,8 +16,10 @@ public struct Axis: Equatable, Sendable {
 
   /// An axis fitted to `values`. A loose axis widens its domain to the nearest ticks (used for y); a tight
   /// one keeps the data range exactly (used for steps on x). Values the scale cannot show (y ≤ 0 on a
-  /// log axis, non-finite values) are ignored.
-  public init(fitting values: [Double], scale: Scale, loose: Bool, targetTicks: Int = 5) {
+  /// log axis, non-finite values) are ignored. With `margins`, a loose axis whose data reach an end moves
+  /// that end out a little, so that no line runs along a frame (a terminal plot has none at the top).
+  public init(fitting values: [Double], scale: Scale, loose: Bool, targetTicks: Int = 5, margins: Bool = true)
+  {
     let shown = values.filter { $0.isFinite && Axis.canShow($0, on: scale) }
     let low = shown.min() ?? (scale == .log ? 1 : 0)
     let high = shown.max() ?? (scale == .log ? 10 : 1)
@@ -50,6 +52,20 @@ public struct Axis: Equatable, Sendable {
     if !domain.lowerBound.isFinite || !domain.upperBound.isFinite {
       domain = max(domain.lowerBound, -largest)...min(domain.upperBound, largest)
     }
+    if loose, margins, low < high { padEnds(touchedBy: low, high) }
+  }
+
+  /// Data on an end of a loose axis, or within 1 % of it (an accuracy of 1, a margin starting at 0), would
+  /// run along the frame, half clipped and hidden under it; such an end moves out by 3 % of the axis, past
+  /// its last tick.
+  private mutating func padEnds(touchedBy low: Double, _ high: Double) {
+    let a = transform(domain.lowerBound)
+    let b = transform(domain.upperBound)
+    let span = b - a
+    guard span > 0, span.isFinite else { return }
+    let lower = transform(low) - a < 0.01 * span ? untransform(a - 0.03 * span) : domain.lowerBound
+    let upper = b - transform(high) < 0.01 * span ? untransform(b + 0.03 * span) : domain.upperBound
+    if lower.isFinite, upper.isFinite, lower < upper { domain = lower...upper }
   }
 
   /// Whether `value` has a position on `scale`.
@@ -67,6 +83,17 @@ public struct Axis: Equatable, Sendable {
     case .symlog(let threshold):
       let t = threshold > 0 ? threshold : 1
       return (value < 0 ? -1 : 1) * log10(1 + abs(value) / t)
+    }
+  }
+
+  /// The value whose transform is `t`: the inverse of `transform`.
+  func untransform(_ t: Double) -> Double {
+    switch scale {
+    case .linear: return t
+    case .log: return pow(10, t)
+    case .symlog(let threshold):
+      let th = threshold > 0 ? threshold : 1
+      return (t < 0 ? -1 : 1) * th * (pow(10, abs(t)) - 1)
     }
   }
 

@@ -11,7 +11,7 @@ struct PanelPlan {
   /// Whether a log scale was asked for but the data go negative, so the plan uses a symmetric log.
   var symmetricFallback = false
 
-  init(_ panel: Panel, xTicks: Int = 5, yTicks: Int = 5) {
+  init(_ panel: Panel, xTicks: Int = 5, yTicks: Int = 5, margins: Bool = true) {
     var xs: [Double] = []
     var ys: [Double] = []
     var hidden = 0
@@ -42,7 +42,7 @@ struct PanelPlan {
       }
     }
     x = Axis(fitting: xs, scale: .linear, loose: false, targetTicks: xTicks)
-    y = Axis(fitting: ys, scale: scale, loose: true, targetTicks: yTicks)
+    y = Axis(fitting: ys, scale: scale, loose: true, targetTicks: yTicks, margins: margins)
     self.groups = groups
     hiddenPoints = hidden
     var lineCounts: [String: Int] = [:]

@@ -33,7 +33,7 @@ public struct TerminalRenderer: Sendable {
   func renderPanel(_ panel: Panel) -> [String] {
     let titleRows = panel.title == nil ? 0 : 1
     let rows = max(2, height - 2 - titleRows)
-    let plan = PanelPlan(panel, xTicks: max(2, width / 14), yTicks: max(2, rows / 3))
+    let plan = PanelPlan(panel, xTicks: max(2, width / 14), yTicks: max(2, rows / 3), margins: false)
     let entries = plan.legendEntries(panel)
     let numbered = !color && entries.count > 1
     let labelWidth = plan.y.ticks.map(\.label.count).max() ?? 1

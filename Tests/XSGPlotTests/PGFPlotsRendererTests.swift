@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test func logTicksAreTheSVGsWithBothEndsLabelled() {
-    let series = Series(name: "w", points: [(0, 0.01), (1, 300)])
+    let series = Series(name: "w", points: [(0, 0.015), (1, 300)])
     let text = PGFPlotsRenderer().render(Figure(panel: Panel(yScale: .log, series: [series])))
     #expect(text.contains("ymin=0.01, ymax=1000, ymode=log"))
     #expect(text.contains("ytick={0.01,0.1,1,10,100,1000}"))
@@ -61,7 +61,7 @@ import Testing
 
   @Test func decorationsAppear() {
     let panel = Panel(
-      series: [Series(name: "s", points: [(0, 0), (10, 1)])], references: [.constant(0.5, label: "half")],
+      series: [Series(name: "s", points: [(0, 0.1), (10, 0.9)])], references: [.constant(0.5, label: "half")],
       windows: [Window(from: 2, to: 4, label: "w")], markers: [Marker(x: 6, label: "m")])
     let text = PGFPlotsRenderer().render(Figure(panel: panel))
     #expect(text.contains("\\fill[black, opacity=0.07] (axis cs:2,0) rectangle (axis cs:4,1);"))

@@ -128,6 +128,17 @@ import Testing
     #expect(abs(reference[0].1 - measured[0].1) < 0.02 && abs(reference[1].1 - measured.last!.1) < 0.02)
   }
 
+  @Test func aLineOnTheLastTickIsNotHiddenUnderTheFrame() throws {
+    // The fraction of seeds that learn, 0 up to λ = 0.15 and 1 from 0.25: both ends ran along the frame.
+    let fraction = Series(name: "f", points: [(0, 0), (0.15, 0), (0.2, 0.4), (0.25, 1), (0.4, 1)])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(series: [fraction]))))
+    let frame = SVGDocument.points(try #require(svg.all("path", class: "frame").first?.attributes["d"]))
+    let (top, bottom) = (frame[0].1, frame[1].1)
+    let ys = try seriesPoints(svg, named: "f").map(\.1)
+    #expect(ys.allSatisfy { $0 > top + 2 && $0 < bottom - 2 }, "\(ys) within \(top)…\(bottom)")
+    #expect(abs(try tickPosition(svg, axis: "y", value: "1.0") - ys.min()!) < 0.01)
+  }
+
   @Test func aLegendThatOnlyRepeatsTheYAxisTitleIsLeftOut() throws {
     // plot(run, ["acc"]) and chart(…, y_label: …) name their lone line on the y axis already.
     let line = Series(name: "acc", points: [(0, 0.5), (100, 0.9)])
