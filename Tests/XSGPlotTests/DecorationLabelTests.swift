@@ -95,6 +95,27 @@ import Testing
     try Self.expectClearAndInside(try SVGDocument(SVGRenderer().render(Figure(panel: panel))), count: 2)
   }
 
+  @Test func theLegendKeepsClearOfTheNote() throws {
+    // Every corner but the bottom right holds data; the bottom right holds the note about the zeros.
+    let top = Series(name: "top", points: (0...10).map { (x: Double($0) * 10, y: 1) })
+    let low = Series(
+      name: "low", points: (0...10).map { (x: Double($0) * 10, y: $0 < 3 ? 1e-3 : 0) })
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(yScale: .log, series: [top, low]))))
+    let note = try #require(svg.all("text", class: "note").first)
+    let font = try #require(note.number("font-size"))
+    let width = Double(note.text.count) * 0.62 * font
+    let noteBox = Box(
+      text: note.text, x: (note.number("x") ?? 0) - width, y: (note.number("y") ?? 0) - 0.8 * font,
+      width: width, height: 1.05 * font)
+    for rect in svg.elements.filter({ $0.name == "rect" && $0.ancestors.contains("legend") }) {
+      let box = Box(
+        text: "legend", x: rect.number("x") ?? 0, y: rect.number("y") ?? 0, width: rect.number("width") ?? 0,
+        height: rect.number("height") ?? 0)
+      #expect(!box.overlaps(noteBox))
+    }
+    #expect(svg.texts(class: "legend-label") == ["top", "low"])
+  }
+
   @Test func pgfplotsPutsTheLabelsWhereTheSVGDoes() throws {
     let panel = try Self.crowded()
     let svg = try SVGDocument(SVGRenderer().render(Figure(panel: panel)))
