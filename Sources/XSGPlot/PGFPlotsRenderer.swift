@@ -32,8 +32,12 @@ public struct PGFPlotsRenderer: Sendable {
     // The legend goes where the SVG of the same figure puts it (a corner that hides nothing).
     let cellWidth = 72 * (columns == 1 ? 3.4 : 7.0) / Double(columns)
     let cell = Rect(x: 0, y: 0, width: cellWidth, height: max(110, min(190, cellWidth / 1.6)))
+    let margins = PanelDrawing.aligned(
+      figure.panels.map { PanelDrawing.margins($0, plan: PanelDrawing.plan($0, in: cell), fontSize: 8) },
+      columns: columns)
     for (i, panel) in figure.panels.enumerated() {
-      out += renderPanel(PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8))
+      out += renderPanel(
+        PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8, margins: margins[i]))
     }
     out += "\\end{groupplot}\n"
     if let title = figure.title {

@@ -21,13 +21,21 @@ struct PanelDrawing {
   static let charWidth = 0.62
   static let tickLength = 3.0
 
-  init(panel: Panel, number: Int, cell: Rect, fontSize: Double) {
-    self.panel = panel
-    self.number = number
-    self.cell = cell
-    self.fontSize = fontSize
-    let plan = PanelPlan(panel, xTicks: cell.width > 200 ? 5 : 4, yTicks: cell.height > 140 ? 5 : 4)
-    self.plan = plan
+  /// The space a panel's cell keeps around its plotting area, for tick labels, titles and axis titles.
+  struct Margins: Equatable {
+    var left: Double
+    var right: Double
+    var top: Double
+    var bottom: Double
+  }
+
+  /// The plan of `panel` drawn in `cell`: fewer ticks in small cells.
+  static func plan(_ panel: Panel, in cell: Rect) -> PanelPlan {
+    PanelPlan(panel, xTicks: cell.width > 200 ? 5 : 4, yTicks: cell.height > 140 ? 5 : 4)
+  }
+
+  /// The margins `panel` needs on its own: as wide as its longest y tick label, and so on.
+  static func margins(_ panel: Panel, plan: PanelPlan, fontSize: Double) -> Margins {
     let tickFont = fontSize - 1
     let yLabelChars = plan.y.ticks.map(\.label.count).max() ?? 1
     let left =
@@ -37,6 +45,33 @@ struct PanelDrawing {
     let right = max(6, Double(lastX) * PanelDrawing.charWidth * tickFont / 2 + 3)
     let top = panel.title == nil ? 6 : fontSize + 7
     let bottom = PanelDrawing.tickLength + 3 + tickFont + (panel.xLabel == nil ? 3 : fontSize + 5)
+    return Margins(left: left, right: right, top: top, bottom: bottom)
+  }
+
+  /// The margins of a grid's panels, `columns` to a row: each column takes the widest left and right
+  /// margins of its panels, and each row the tallest top and bottom, so that the plots of a column line up
+  /// and those of a row have one height.
+  static func aligned(_ margins: [Margins], columns: Int) -> [Margins] {
+    let columns = max(columns, 1)
+    return margins.indices.map { i in
+      let column = margins.indices.filter { $0 % columns == i % columns }.map { margins[$0] }
+      let row = margins.indices.filter { $0 / columns == i / columns }.map { margins[$0] }
+      return Margins(
+        left: column.map(\.left).max() ?? 0, right: column.map(\.right).max() ?? 0,
+        top: row.map(\.top).max() ?? 0, bottom: row.map(\.bottom).max() ?? 0)
+    }
+  }
+
+  /// A panel drawn in `cell`, with `margins` around its plotting area (by default, the ones it needs).
+  init(panel: Panel, number: Int, cell: Rect, fontSize: Double, margins: Margins? = nil) {
+    self.panel = panel
+    self.number = number
+    self.cell = cell
+    self.fontSize = fontSize
+    let plan = PanelDrawing.plan(panel, in: cell)
+    self.plan = plan
+    let margins = margins ?? PanelDrawing.margins(panel, plan: plan, fontSize: fontSize)
+    let (left, right, top, bottom) = (margins.left, margins.right, margins.top, margins.bottom)
     let areaBelow = { (extraTop: Double) in
       Rect(
         x: cell.x + left, y: cell.y + top + extraTop, width: max(10, cell.width - left - right),

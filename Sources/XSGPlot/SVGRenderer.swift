@@ -59,11 +59,18 @@ public struct SVGRenderer: Sendable {
           ("font-weight", .text("bold")),
         ], content: title)
     }
-    for (i, panel) in figure.panels.enumerated() {
-      let cell = Rect(
+    let cells = figure.panels.indices.map { i in
+      Rect(
         x: Double(i % columns) * cellWidth, y: titleHeight + Double(i / columns) * cellHeight,
         width: cellWidth, height: cellHeight)
-      PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: fontSize).draw(into: &svg)
+    }
+    let margins = PanelDrawing.aligned(
+      zip(figure.panels, cells).map { panel, cell in
+        PanelDrawing.margins(panel, plan: PanelDrawing.plan(panel, in: cell), fontSize: fontSize)
+      }, columns: columns)
+    for (i, panel) in figure.panels.enumerated() {
+      PanelDrawing(panel: panel, number: i + 1, cell: cells[i], fontSize: fontSize, margins: margins[i])
+        .draw(into: &svg)
     }
     svg.close("svg")
     return svg.text

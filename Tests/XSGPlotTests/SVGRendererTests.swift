@@ -151,6 +151,24 @@ import Testing
     #expect(!tex.contains("\\addlegendentry"))
   }
 
+  @Test func thePlotsOfAColumnLineUpAndThoseOfARowShareAHeight() throws {
+    // A log panel's tick labels (10⁻³) are wider than a linear one's (2); only the bottom panel of a
+    // column names its x axis. The frames still line up, as the docs figure's panels (a) and (b) should.
+    let weights = Panel(
+      xLabel: nil, yScale: .log, series: [Series(name: "w", points: [(0, 1e-3), (500, 0.6)])])
+    let margins = Panel(series: [Series(name: "m", points: [(0, 0), (500, 2.2)])])
+    let frames = { (figure: Figure) throws -> [(Double, Double, Double, Double)] in
+      try SVGDocument(SVGRenderer().render(figure)).all("path", class: "frame").map {
+        let p = SVGDocument.points(try #require($0.attributes["d"]))
+        return (p[0].0, p[0].1, p[2].0 - p[0].0, p[2].1 - p[0].1)
+      }
+    }
+    let column = try frames(Figure(panels: [weights, margins], columns: 1))
+    #expect(column.count == 2 && column[0].0 == column[1].0 && column[0].2 == column[1].2)
+    let row = try frames(Figure(panels: [weights, margins], columns: 2))
+    #expect(row.count == 2 && row[0].1 == row[1].1 && row[0].3 == row[1].3)
+  }
+
   @Test func smallMultiplesFillAGrid() throws {
     let panels = (1...5).map {
       Panel(title: "p\($0)", series: [Series(name: "s", points: [(0, 0), (1, Double($0))])])
