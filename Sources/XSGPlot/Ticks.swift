@@ -146,7 +146,8 @@ public enum Ticks {
   }
 
   /// A loose symmetric-log axis around `low...high`: each end widens to the next labelled power of ten, or
-  /// to zero for data on one side of it, so both ends carry a tick and every value lies inside.
+  /// to zero for data on one side of it, so both ends carry a tick and every value lies inside. Thinned
+  /// labels count down from the top decade, so that the axis ends at the decade above the data.
   public static func looseSymlog(_ low: Double, _ high: Double, threshold: Double, target: Int = 5) -> (
     range: ClosedRange<Double>, ticks: [Tick]
   ) {
@@ -159,15 +160,14 @@ public enum Ticks {
     let top = max(lo < 0 ? decade(-lo) : base + 1, hi > 0 ? decade(hi) : base + 1)
     let every = symlogStride(base: base, top: top, target: target)
     let end = { (m: Double) -> Double in
-      let steps = (Double(decade(m) - base) / Double(every)).rounded(.up)
-      return pow(10, Double(min(308, base + Int(steps) * every)))
+      pow(10, Double(top - every * ((top - decade(m)) / every)))
     }
     var range = (lo < 0 ? -end(-lo) : 0)...(hi > 0 ? end(hi) : 0)
     if range.lowerBound == range.upperBound {
-      let first = pow(10, Double(base + every))
+      let first = pow(10, Double(top))
       range = -first...first
     }
-    return (range, symlogTicks(range.lowerBound, range.upperBound, base: base, every: every))
+    return (range, symlogTicks(range.lowerBound, range.upperBound, base: base, anchor: top, every: every))
   }
 
   /// How many decades apart the labelled powers of ten of a symmetric log lie: about `target` labels
@@ -182,15 +182,16 @@ public enum Ticks {
     let base = log10(threshold).rounded(.down)
     let top = min(log10(max(abs(low), abs(high), threshold)), 308)
     let every = symlogStride(base: Int(base), top: Int((top - base).rounded(.up)) + Int(base), target: target)
-    return symlogTicks(low, high, base: Int(base), every: every)
+    return symlogTicks(low, high, base: Int(base), anchor: Int(base), every: every)
   }
 
-  /// Zero and ± every `every`-th power of ten above 10^`base`, inside `low...high`.
-  static func symlogTicks(_ low: Double, _ high: Double, base: Int, every: Int) -> [Tick] {
+  /// Zero and ± the powers of ten above 10^`base` whose exponents are `anchor` plus multiples of `every`,
+  /// inside `low...high`.
+  static func symlogTicks(_ low: Double, _ high: Double, base: Int, anchor: Int, every: Int) -> [Tick] {
     let top = min(log10(max(abs(low), abs(high))), 308)
     var positive: [Double] = []
     // ±threshold sits only log10(2) ≈ 0.3 decades from zero, where its label would crowd the 0.
-    var k = base + every
+    var k = base + 1 + ((anchor - base - 1) % every + every) % every
     while Double(k) <= top + 1e-9 {
       positive.append(pow(10, Double(k)))
       k += every

@@ -99,6 +99,15 @@ import Testing
     #expect(log.ticks.first?.value == 1e-3 && log.domain.lowerBound < 1e-3 && log.domain.upperBound == 1)
   }
 
+  @Test func aThinnedSymmetricLogCountsItsLabelsDownFromTheTop() {
+    // Margins of ±2.2 starting near 10⁻⁴: labels every other decade from 10 down, so the axis ends at ±10
+    // (labelled from 10⁻⁴ up, it ended at an unlabelled ±10, or widened to ±10²).
+    let values = [-2.2, -7.6e-5, 7.6e-5, 2.2]
+    let axis = Axis(fitting: values, scale: Scale.symmetricLog(fitting: values), loose: true)
+    #expect(axis.domain == -10...10)
+    #expect(axis.ticks.map(\.label) == ["−10", "−10⁻¹", "−10⁻³", "0", "10⁻³", "10⁻¹", "10"])
+  }
+
   @Test(arguments: [4, 5])
   func looseAxesEndAtLabelledTicksThatHoldTheirData(target: Int) {
     let exponents = stride(from: -9.0, through: 6.0, by: 0.5).map { pow(10, $0) }
