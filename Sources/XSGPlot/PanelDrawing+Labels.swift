@@ -23,8 +23,8 @@ struct DecorationLabel {
 }
 
 /// Decoration labels are placed one after the other, each at the best of its candidate positions (the
-/// top line of the plot first, then lower lines): never on a label already placed, the legend or the note
-/// if it can help it, then inside the plot, then off the other decorations' lines, then off the data; among
+/// top line of the plot first, then lower lines): never on a label already placed or the legend if it can
+/// help it, then inside the plot, then off the other decorations' lines, then off the data; among
 /// equals, the earliest. So labels that would collide on the top line stack downwards instead.
 extension PanelDrawing {
   var labelFont: Double { fontSize - 2 }
@@ -40,13 +40,6 @@ extension PanelDrawing {
     case .end: left = x - width
     }
     return Rect(x: left, y: baseline - 0.8 * font, width: width, height: 1.05 * font)
-  }
-
-  /// Where the note about hidden points sits (bottom right of the plot), if the panel has one.
-  var noteBox: Rect? {
-    plan.hiddenNote.map {
-      textBox(count: $0.count, x: area.maxX - 2, baseline: area.maxY - 3, anchor: .end, font: fontSize - 2)
-    }
   }
 
   /// The visible points of a reference curve, sampled finely, in screen coordinates.
@@ -114,9 +107,10 @@ extension PanelDrawing {
       var best: (label: DecorationLabel, cost: Int)?
       for c in candidates {
         let box = textBox(count: text.count, x: c.x, baseline: c.baseline, anchor: c.anchor, font: font)
+        // Inside the plot, and not touching its frame.
         let inside =
-          box.x >= area.x - 0.5 && box.maxX <= area.maxX + 0.5 && box.y >= area.y - 0.5
-          && box.maxY <= area.maxY + 0.5
+          box.x >= area.x + 0.5 && box.maxX <= area.maxX - 0.5 && box.y >= area.y + 1
+          && box.maxY <= area.maxY - 0.5
         var cost = taken.contains { $0.overlaps(box, gap: 2) } ? 8 : 0
         if !inside { cost += 4 }
         if decorations.contains(where: { $0.0 != owner && $0.1.overlaps(box) }) { cost += 2 }

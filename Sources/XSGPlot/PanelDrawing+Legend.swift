@@ -78,8 +78,7 @@ extension PanelDrawing {
     return best
   }
 
-  /// Points the legend should not cover besides the data: reference curves, the decorations' labels and
-  /// the note about hidden points.
+  /// Points the legend should not cover besides the data: reference curves and the decorations' labels.
   func decorationPoints() -> [(Double, Double)] {
     var points: [(Double, Double)] = []
     let x0 = plan.x.domain.lowerBound
@@ -90,7 +89,7 @@ extension PanelDrawing {
         if let sx = px(x), let sy = py(reference.value(at: x)) { points.append((sx, sy)) }
       }
     }
-    for box in labels.map(\.box) + [noteBox].compactMap({ $0 }) {
+    for box in labels.map(\.box) {
       for i in 0...8 { points.append((box.x + box.width * Double(i) / 8, box.y + box.height / 2)) }
     }
     return points

@@ -44,7 +44,8 @@ struct PanelDrawing {
     let lastX = plan.x.ticks.last?.label.count ?? 1
     let right = max(6, Double(lastX) * PanelDrawing.charWidth * tickFont / 2 + 3)
     let top = panel.title == nil ? 6 : fontSize + 7
-    let bottom = PanelDrawing.tickLength + 3 + tickFont + (panel.xLabel == nil ? 3 : fontSize + 5)
+    let note = plan.hiddenNote == nil ? 0 : fontSize
+    let bottom = PanelDrawing.tickLength + 3 + tickFont + (panel.xLabel == nil ? 3 : fontSize + 5) + note
     return Margins(left: left, right: right, top: top, bottom: bottom)
   }
 
@@ -80,9 +81,9 @@ struct PanelDrawing {
     area = areaBelow(0)
     // The labels are placed first, so that the legend can avoid them; then again in the final plot area,
     // clear of the legend.
-    labels = placedLabels(avoiding: [noteBox].compactMap { $0 })
+    labels = placedLabels(avoiding: [])
     layOutLegend(areaBelow: areaBelow)
-    labels = placedLabels(avoiding: [noteBox, legend.box].compactMap { $0 })
+    labels = placedLabels(avoiding: [legend.box].compactMap { $0 })
   }
 
   /// The legend goes in the corner of the plot where it hides nothing; when every corner would hide
@@ -178,10 +179,11 @@ struct PanelDrawing {
     drawAxes(into: &svg)
     drawLegend(into: &svg)
     if let note = plan.hiddenNote {
+      // On a line of its own at the bottom of the cell, where it hides no data (the margins make room).
       svg.element(
         "text",
         [
-          ("class", .text("note")), ("x", .number(area.maxX - 2)), ("y", .number(area.maxY - 3)),
+          ("class", .text("note")), ("x", .number(area.maxX)), ("y", .number(cell.maxY - 2)),
           ("text-anchor", .text("end")), ("font-size", .number(fontSize - 2)),
           ("font-style", .text("italic")), ("fill", .text("#555555")),
         ], content: note)

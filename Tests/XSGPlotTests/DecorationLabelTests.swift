@@ -52,9 +52,9 @@ import Testing
     let frame = try frame(svg)
     for box in boxes {
       let inside =
-        box.x >= frame.x - 0.5 && box.x + box.width <= frame.x + frame.width + 0.5 && box.y >= frame.y - 0.5
-        && box.y + box.height <= frame.y + frame.height + 0.5
-      #expect(inside, "'\(box.text)' leaves the plot")
+        box.x >= frame.x && box.x + box.width <= frame.x + frame.width && box.y >= frame.y + 1
+        && box.y + box.height <= frame.y + frame.height
+      #expect(inside, "'\(box.text)' leaves the plot or touches its frame")
     }
   }
 
@@ -93,6 +93,16 @@ import Testing
       series: [series],
       references: [.constant(2.1972, label: "logit(0.9)"), .constant(2.25, label: "measured plateau")])
     try Self.expectClearAndInside(try SVGDocument(SVGRenderer().render(Figure(panel: panel))), count: 2)
+  }
+
+  @Test func aConstantJustUnderTheFrameIsLabelledBelowIt() throws {
+    // Above the line, the label sat on the frame.
+    let series = Series(name: "m", points: [(0, 0), (100, 2.3)])
+    let panel = Panel(series: [series], references: [.constant(2.36, label: "plateau")])
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: panel)))
+    try Self.expectClearAndInside(svg, count: 1)
+    let line = SVGDocument.points(try #require(svg.all("path", class: "reference").first?.attributes["d"]))
+    #expect(try #require(Self.labels(svg).first).y > line[0].1)
   }
 
   @Test func theLegendKeepsClearOfTheNote() throws {

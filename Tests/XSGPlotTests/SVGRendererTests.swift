@@ -79,6 +79,24 @@ import Testing
     #expect(svg.texts(class: "tick-label").contains("0"))
   }
 
+  @Test func theNoteSitsBelowThePlotWhereItHidesNothing() throws {
+    // Margins settling at ±2.2 ran under the note at the bottom right of the plot.
+    let majority = Series(
+      name: "maj", points: (0...50).map { (x: Double($0) * 10, y: 2.2 * Double($0) / 50) })
+    let minority = Series(name: "min", points: majority.points.map { (x: $0.x, y: -$0.y) })
+    let svg = try SVGDocument(
+      SVGRenderer().render(Figure(panel: Panel(yScale: .log, series: [majority, minority]))))
+    let note = try #require(svg.all("text", class: "note").first)
+    let frame = SVGDocument.points(try #require(svg.all("path", class: "frame").first?.attributes["d"]))
+    let title = try #require(svg.all("text", class: "axis-title").first { $0.classes.contains("x") })
+    let noteY = try #require(note.number("y"))
+    let titleY = try #require(title.number("y"))
+    let height = try #require(
+      svg.elements.first?.attributes["viewBox"]?.split(separator: " ").last.flatMap { Double($0) })
+    // On a line of its own below the plot and the x-axis title, inside the figure.
+    #expect(noteY > frame[1].1 && noteY - 0.8 * 6 > titleY + 0.25 * 8 && noteY + 0.25 * 6 <= height)
+  }
+
   @Test func gapsBreakTheLine() throws {
     let series = Series(name: "g", points: [(0, 1), (1, 2), (2, .nan), (3, 2), (4, 1)])
     let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(series: [series]))))
