@@ -65,12 +65,13 @@ public struct PGFPlotsRenderer: Sendable {
       "ymin=\(Self.number(y(plan.y.domain.lowerBound)))", "ymax=\(Self.number(y(plan.y.domain.upperBound)))",
     ]
     if plan.y.scale == .log { options.append("ymode=log") }
-    // Log ticks are given too: pgfplots would thin the decades its own way (possibly leaving an end of
-    // the axis unlabelled) and would label 1-2-5 values as 2·10⁻¹.
-    if symlog || plan.y.scale == .log {
-      options.append("ytick={\(plan.y.ticks.map { Self.number(y($0.value)) }.joined(separator: ","))}")
-      options.append("yticklabels={\(plan.y.ticks.map { Self.latex($0.label) }.joined(separator: ","))}")
-    }
+    // The ticks and their labels are the SVG's: pgfplots's own would thin log decades its own way (possibly
+    // leaving an end of the axis unlabelled), write 1-2-5 values as 2·10⁻¹, and round 0.495 and 0.505 to
+    // "0.5" alike.
+    options.append("xtick={\(plan.x.ticks.map { Self.number($0.value) }.joined(separator: ","))}")
+    options.append("xticklabels={\(plan.x.ticks.map { Self.latex($0.label) }.joined(separator: ","))}")
+    options.append("ytick={\(plan.y.ticks.map { Self.number(y($0.value)) }.joined(separator: ","))}")
+    options.append("yticklabels={\(plan.y.ticks.map { Self.latex($0.label) }.joined(separator: ","))}")
     if let title = panel.title { options.append("title={\(Self.latex(title))}") }
     if let label = panel.xLabel { options.append("xlabel={\(Self.latex(label))}") }
     if let label = panel.yLabel { options.append("ylabel={\(Self.latex(label))}") }

@@ -46,6 +46,14 @@ import Testing
     #expect(text.contains("yticklabels={10$^{-2}$,10$^{-1}$,1,10,10$^{2}$,10$^{3}$}"))
   }
 
+  @Test func linearTicksAreTheSVGsToo() {
+    // pgfplots labelled such an axis 0.49, 0.5, 0.5, 0.51, rounding its ticks to two digits.
+    let series = Series(name: "acc", points: [(0, 0.4931), (250, 0.5027), (500, 0.4979)])
+    let text = PGFPlotsRenderer().render(Figure(panel: Panel(series: [series])))
+    #expect(text.contains("yticklabels={0.492,0.494,0.496,0.498,0.500,0.502,0.504}"))
+    #expect(text.contains("xtick={0,100,200,300,400,500}, xticklabels={0,100,200,300,400,500}"))
+  }
+
   @Test func gapsAreJumps() {
     let series = Series(name: "g", points: [(0, 1), (1, .nan), (2, 3)])
     let text = PGFPlotsRenderer().render(Figure(panel: Panel(series: [series])))
