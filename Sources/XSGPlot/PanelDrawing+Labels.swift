@@ -93,6 +93,10 @@ extension PanelDrawing {
   }
 
   func placedLabels(avoiding obstacles: [Rect]) -> [DecorationLabel] {
+    let labelled =
+      panel.windows.contains { $0.label != nil } || panel.markers.contains { $0.label != nil }
+      || panel.references.contains { $0.label != nil }
+    guard labelled else { return [] }
     let font = labelFont
     let pitch = font + 1.5
     // The baseline of the plot's top line of labels, and the baselines of the lines below it.
