@@ -88,6 +88,18 @@ import XSGRuntime
     #expect(output.err.contains("everything trained so far is kept"))
   }
 
+  /// A stop outside `train` names no step: the last run had finished, and "interrupted at step 10" (its
+  /// last step) read as if training had been stopped.
+  @Test func ctrlCInALoopThatTrainsNothingNamesNoStep() {
+    let polls = Atomic<Int>(0)
+    let (repl, output, _) = makeRepl(
+      Self.setup + ["train f on hyper with o for 10 steps", "for i in 1..1_000_000 { let y = i }"],
+      shouldStop: { polls.add(1, ordering: .relaxed).newValue == 500 })
+    repl.run()
+    #expect(output.err.contains("interrupted"), "\(output.err)")
+    #expect(!output.err.contains("at step"), "\(output.err)")
+  }
+
   @Test func ctrlCDuringLetTrainBindsTheRunSoFar() {
     let polls = Atomic<Int>(0)
     let (repl, output, _) = makeRepl(

@@ -73,6 +73,12 @@ public struct Interrupted: Error, Sendable {
   public init() {}
 
   init(partial: Value) { self.partial = partial }
+
+  /// The step `train` stopped at; nil when the stop came between statements, where the last run (if
+  /// any) had already finished and its step would say nothing about this stop.
+  public var step: Int? {
+    if case .run(let run)? = partial { run.lastStep } else { nil }
+  }
 }
 
 extension RuntimeError {

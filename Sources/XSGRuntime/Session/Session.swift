@@ -64,7 +64,7 @@ public final class Session: @unchecked Sendable {
       let diagnostic = error.diagnostic(fallback: source.endRange)
       return .failed(rendered: renderer.render([diagnostic]), diagnostics: [diagnostic])
     } catch let stop as Interrupted {
-      let step = interpreter.runs.last.map { " at step \($0.lastStep)" } ?? ""
+      let step = stop.step.map { " at step \($0)" } ?? ""
       let bound = stop.boundName.map { "; \($0) holds the run so far" } ?? ""
       return .interrupted(message: "interrupted\(step)\(bound)")
     } catch {

@@ -108,9 +108,9 @@ struct Run: ParsableCommand {
       try? folder.finish(status: .failed, error: error.description)
       message("run folder (failed): \(folderPath)")
       throw ExitStatus.software
-    } catch is Interrupted {
+    } catch let stop as Interrupted {
       try? folder.finish(status: .interrupted)
-      let step = interpreter.runs.last.map { " at step \($0.lastStep)" } ?? ""
+      let step = stop.step.map { " at step \($0)" } ?? ""
       message("interrupted\(step); the run folder is complete up to there: \(folderPath)")
       Interrupt.exitBySignal()
     } catch let error as UsageError {
