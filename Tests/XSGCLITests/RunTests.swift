@@ -300,13 +300,19 @@ import Testing
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
+    waitForTraining(in: dir)
+    return process
+  }
+
+  /// Returns once the run writing `dir/out` has begun training (probes.csv has its first rows on disk),
+  /// or after a minute.
+  private static func waitForTraining(in dir: URL) {
     let probes = dir.appending(path: "out/probes.csv")
     var waited = 0
     while waited < 1200, ((try? read(probes))?.split(separator: "\n").count ?? 0) < 3 {
       usleep(50_000)
       waited += 1
     }
-    return process
   }
 
   /// The exit status as a shell shows it (128 + n for death by signal n), killing the process after a
@@ -376,12 +382,7 @@ import Testing
       var status: Int32 = 0
       waitpid(shell, &status, 0)
     }
-    let probes = dir.appending(path: "out/probes.csv")
-    var waited = 0
-    while waited < 1200, ((try? Self.read(probes))?.split(separator: "\n").count ?? 0) < 3 {
-      usleep(50_000)
-      waited += 1
-    }
+    Self.waitForTraining(in: dir)
     // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group.
     kill(-shell, SIGINT)
     var status: Int32 = 0

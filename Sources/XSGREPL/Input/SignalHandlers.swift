@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import XSGRuntime
 
 /// The SIGINT and SIGWINCH handlers of an interactive session.
 ///
@@ -21,11 +22,7 @@ public enum SignalHandlers {
   static func catchSuspend() -> sigaction {
     var previous = sigaction()
     sigaction(SIGTSTP, nil, &previous)
-    if let handler = previous.__sigaction_handler.sa_handler,
-      unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
-    {
-      return previous
-    }
+    if Interrupt.isIgnored(SIGTSTP) { return previous }
     set(SIGTSTP) { _ in SignalHandlers.suspendRequested.store(true, ordering: .sequentiallyConsistent) }
     return previous
   }

@@ -18,7 +18,7 @@ import Synchronization
 /// stop one run and start the next.
 public enum Interrupt {
   private static let flag = Atomic<Bool>(false)
-  /// The first stop signal of the pending request (0 when `request()` came from code).
+  /// The first stop signal of the pending request.
   private static let signalNumber = Atomic<Int32>(0)
   /// When the pending stop was requested by a signal (monotonic nanoseconds).
   private static let firstSignal = Atomic<Int64>(0)
@@ -27,15 +27,6 @@ public enum Interrupt {
 
   /// Whether a stop has been requested and not yet handled.
   public static var isRequested: Bool { flag.load(ordering: .relaxed) }
-
-  /// Request a stop (what the handler does; also for tests and the REPL).
-  public static func request() { flag.store(true, ordering: .relaxed) }
-
-  /// Forget a handled request (the REPL does this before each entry).
-  public static func clear() {
-    flag.store(false, ordering: .relaxed)
-    signalNumber.store(0, ordering: .relaxed)
-  }
 
   /// The signals `xsg run` treats as a stop request: Ctrl-C; SIGTERM, which Slurm sends at the time
   /// limit and `timeout` by default; and SIGHUP, a closed terminal or SSH session. Without a handler each
@@ -57,8 +48,9 @@ public enum Interrupt {
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
-  /// Whether the parent set `number` to be ignored (as `nohup` does with SIGHUP).
-  private static func isIgnored(_ number: Int32) -> Bool {
+  /// Whether the parent set `number` to be ignored (as `nohup` does with SIGHUP, or a shell with SIGTSTP
+  /// for a job without job control): such a signal is left alone.
+  public static func isIgnored(_ number: Int32) -> Bool {
     var current = sigaction()
     sigaction(number, nil, &current)
     guard let handler = current.__sigaction_handler.sa_handler else { return false }
