@@ -14,12 +14,12 @@ import XSGSyntax
     return try String(contentsOf: url, encoding: .utf8)
   }
 
-  /// The `### Exxxx` sections with their ```xsg blocks (the wrong script first, then its fix).
+  /// The `### Exxxx` and `### Wxxxx` sections with their ```xsg blocks (the wrong script first, then its fix).
   static func sections(_ text: String) -> [(code: String, blocks: [String])] {
     var sections: [(code: String, blocks: [String])] = []
     var block: String?
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix("### E") {
+      if line.hasPrefix("### E") || line.hasPrefix("### W") {
         sections.append((String(line.dropFirst(4).prefix(5)), []))
       } else if line.hasPrefix("## ") {
         sections.append(("", []))
@@ -37,7 +37,7 @@ import XSGSyntax
 
   @Test func staticExamplesHoldForTheRealBuiltins() throws {
     for section in Self.sections(try Self.text())
-    where section.code.hasPrefix("E0") && !section.blocks.isEmpty {
+    where (section.code.hasPrefix("E0") || section.code.hasPrefix("W0")) && !section.blocks.isEmpty {
       let wrong = FrontEnd.check(SourceFile(name: "wrong", text: section.blocks[0]), oracle: RegistryOracle())
       #expect(
         wrong.diagnostics.map(\.code.rawValue) == [section.code],

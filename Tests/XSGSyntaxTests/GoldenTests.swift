@@ -5,14 +5,15 @@ import Testing
 
 /// Runs the scripts under Tests/Golden/syntax. Each expected diagnostic is a comment on the line it is
 /// reported at, `# error[E0101]: message` (the short form's message, with "; did you mean 'x'?" when
-/// there is a suggestion), or `# error[E0101] line 9: message` for another line. Every diagnostic must
-/// be expected and every expectation met.
+/// there is a suggestion), or `# error[E0101] line 9: message` for another line; a warning is
+/// `# warning[W0201]: message`. Every diagnostic must be expected and every expectation met.
 @Suite struct GoldenTests {
   struct Expectation: Hashable, CustomStringConvertible {
     var line: Int
+    var severity: String
     var code: String
     var message: String
-    var description: String { "\(line): [\(code)] \(message)" }
+    var description: String { "\(line): \(severity)[\(code)] \(message)" }
   }
 
   static let scripts = Fixtures.scripts(under: "Tests/Golden/syntax").filter { !$0.contains("/format/") }
@@ -20,14 +21,17 @@ import Testing
   static func expectations(in text: String) -> [Expectation] {
     var found: [Expectation] = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      guard let marker = line.range(of: "# error[") else { continue }
+      guard let marker = line.range(of: "# error[") ?? line.range(of: "# warning[") else { continue }
+      let severity = String(line[marker].dropFirst(2).dropLast())
       let rest = line[marker.upperBound...]
       guard let close = rest.firstIndex(of: "]"), let colon = rest.range(of: ": ") else { continue }
       let code = String(rest[..<close])
       var lineNumber = index + 1
       let between = rest[rest.index(after: close)..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
       if between.hasPrefix("line "), let number = Int(between.dropFirst(5)) { lineNumber = number }
-      found.append(Expectation(line: lineNumber, code: code, message: String(rest[colon.upperBound...])))
+      found.append(
+        Expectation(
+          line: lineNumber, severity: severity, code: code, message: String(rest[colon.upperBound...])))
     }
     return found
   }
@@ -36,7 +40,10 @@ import Testing
     diagnostics.map { diagnostic in
       var message = diagnostic.message
       if let suggestion = diagnostic.suggestion { message += "; did you mean '\(suggestion)'?" }
-      return Expectation(line: diagnostic.range.start.line, code: diagnostic.code.rawValue, message: message)
+      return Expectation(
+        line: diagnostic.range.start.line, severity: diagnostic.severity.rawValue,
+        code: diagnostic.code.rawValue,
+        message: message)
     }
   }
 

@@ -5,11 +5,12 @@
 ///   named arguments (E0205), an argument given twice (E0206), a required one missing (E0207);
 /// - with an oracle, names that are neither declared nor predefined (E0201), with "did you mean";
 /// - a function called before a name its body uses (directly or through the functions it calls) is
-///   declared (E0210).
+///   declared (E0210);
+/// - a warning for `let x = x + 1` in a block, which leaves the outer `x` unchanged (W0201).
 ///
-/// Scopes follow the interpreter: top-level code and blocks see names declared before them; function
-/// bodies and probe expressions run later, so they see every name of their enclosing scopes. Inner
-/// blocks may shadow outer names and builtins (`opt sgd = sgd(…)` is fine).
+/// Scopes follow the interpreter: top-level code and blocks, function bodies included, see names
+/// declared before them; function bodies and probe expressions run later, so they see every name of
+/// their enclosing scopes. Inner blocks may shadow outer names and builtins (`opt sgd = sgd(…)` is fine).
 public struct StaticChecker {
   /// Checks `program`; `predeclared` are names bound before it (the REPL's earlier inputs).
   public static func check(
@@ -76,8 +77,11 @@ public struct StaticChecker {
   private var scopes: [Scope] = []
   private var diagnostics: [Diagnostic] = []
   private var functionDepth = 0
-  /// Inside a function body or probe block: names resolve against whole enclosing scopes.
-  private var deferred = 0
+  /// One entry per function body or probe block being checked, innermost last: the number of scopes
+  /// around it. Such code runs later, so it sees every name of those scopes, even one declared further
+  /// down; a function body's own scopes run in order like any block.
+  private var deferredScopes: [Int] = []
+  private var deferred: Int { deferredScopes.count }
   private var nextScopeID = 1
   /// The functions whose bodies are being checked, innermost last.
   private var frames: [FunctionUses] = []
@@ -117,11 +121,12 @@ public struct StaticChecker {
     case .seed(let value): expression(value)
     case .let(let name, let value), .declaration(_, let name, let value):
       expression(value)
+      warnIfHidingOuterName(name, usedIn: value)
       declare(name, .value(name.range))
     case .probe(let every, let entries, _):
       expression(every)
       var seen: [String: SourceRange] = [:]
-      deferred += 1
+      deferredScopes.append(scopes.count)
       for entry in entries {
         if let first = seen[entry.name.name] {
           diagnostics.append(
@@ -134,7 +139,7 @@ public struct StaticChecker {
         }
         expression(entry.value)
       }
-      deferred -= 1
+      deferredScopes.removeLast()
     case .print(let values): values.forEach { expression($0) }
     case .if(let branches, let otherwise):
       for branch in branches {
@@ -163,11 +168,11 @@ public struct StaticChecker {
         parameters.append((parameter.name, .value(parameter.name.range)))
       }
       functionDepth += 1
-      deferred += 1
+      deferredScopes.append(scopes.count)
       frames.append(FunctionUses(firstScope: scopes.count))
       block(function.body.statements, bindings: parameters)
       functions[function.name.range] = frames.removeLast()
-      deferred -= 1
+      deferredScopes.removeLast()
       functionDepth -= 1
     case .return(let value):
       if functionDepth == 0 {
@@ -205,6 +210,28 @@ public struct StaticChecker {
     scopes[scopes.count - 1].bindings[name.name] = binding
   }
 
+  /// `let wins = wins + 1` in a block makes a new `wins` for the block and leaves the outer one as it
+  /// was: what a counter in a loop looks like in a language with assignment (and what E0109's fix for
+  /// `wins = wins + 1` suggests), so it is worth a warning (W0201).
+  private mutating func warnIfHidingOuterName(_ name: Identifier, usedIn value: Expr) {
+    guard scopes.count > 1, let (outer, index) = resolution(of: name.name), index < scopes.count - 1,
+      value.mentions(name.name)
+    else { return }
+    var diagnostic = Diagnostic(
+      .hidesOuterName, "this makes a new '\(name.name)' for the block; the outer '\(name.name)' is unchanged",
+      at: name.range, severity: .warning, primaryLabel: "new name, seen only inside this block")
+    if let range = outer.range {
+      diagnostic = diagnostic.labeled(range, "the outer '\(name.name)', which keeps its value")
+    } else {
+      diagnostic = diagnostic.noting("the outer '\(name.name)' was declared earlier in this session")
+    }
+    diagnostics.append(
+      diagnostic.noting(
+        "names cannot be changed once bound; to add up over a loop, map a function over the list and sum "
+          + "the results, as in `let wins = sum(map(seeds, won))`"
+      ).noting("if a new name is what you meant, give it a name of its own"))
+  }
+
   private func signature(of function: FunctionDeclaration) -> CallSignature {
     CallSignature(function.parameters.map { .init($0.name.name, hasDefault: $0.defaultValue != nil) })
   }
@@ -218,16 +245,22 @@ public struct StaticChecker {
   private func resolution(of name: String) -> (binding: Binding, scope: Int)? {
     for index in scopes.indices.reversed() {
       if let binding = scopes[index].bindings[name] { return (binding, index) }
-      if deferred > 0, let binding = scopes[index].hoisted[name] { return (binding, index) }
+      if seesWholeScope(index), let binding = scopes[index].hoisted[name] { return (binding, index) }
     }
     return nil
   }
 
+  /// Whether code here sees names declared anywhere in scope `index`, not only those declared so far:
+  /// true for the scopes around the innermost function body or probe block.
+  private func seesWholeScope(_ index: Int) -> Bool {
+    index < (deferredScopes.last ?? 0)
+  }
+
   private var visibleNames: [String] {
     var names: [String] = []
-    for scope in scopes {
+    for (index, scope) in scopes.enumerated() {
       names += scope.bindings.keys
-      if deferred > 0 { names += scope.hoisted.keys }
+      if seesWholeScope(index) { names += scope.hoisted.keys }
     }
     return names + (oracle?.predefinedNames ?? [])
   }
@@ -425,6 +458,24 @@ public struct StaticChecker {
           .missingArgument,
           "call to '\(name)' is missing the argument\(missing.count == 1 ? "" : "s") \(list)",
           at: range))
+    }
+  }
+}
+
+extension Expr {
+  /// Whether `name` is used as a name anywhere in this expression (member names do not count).
+  fileprivate func mentions(_ name: String) -> Bool {
+    switch kind {
+    case .number, .string, .bool: false
+    case .name(let used): used == name
+    case .list(let elements): elements.contains { $0.mentions(name) }
+    case .group(let inner), .unary(_, let inner, _), .member(let inner, _): inner.mentions(name)
+    case .range(let lower, let upper, _), .binary(_, let lower, let upper, _), .index(let lower, let upper):
+      lower.mentions(name) || upper.mentions(name)
+    case .call(let callee, let arguments):
+      callee.mentions(name) || arguments.contains { $0.value.mentions(name) }
+    case .train(let network, let data, let optimizer, let steps):
+      [network, data, optimizer, steps].contains { $0.mentions(name) }
     }
   }
 }

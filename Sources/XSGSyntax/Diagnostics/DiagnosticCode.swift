@@ -1,7 +1,7 @@
 /// A stable diagnostic code such as `E0101`, documented in docs/diagnostics.md.
 ///
 /// Codes are grouped by the layer that reports them: E00xx lexical, E01xx syntax, E02xx static checks
-/// (this module); E05xx and up are reserved for the runtime, which declares its own codes in an
+/// and W02xx static warnings (this module); E05xx and up are reserved for the runtime, which declares its own codes in an
 /// extension (`extension DiagnosticCode { static let typeMismatch = DiagnosticCode("E0501") }`).
 public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
   public var rawValue: String
@@ -83,6 +83,13 @@ extension DiagnosticCode {
   public static let callBeforeDeclaration = DiagnosticCode("E0210")
 }
 
+// MARK: - Static warnings (W02xx)
+
+extension DiagnosticCode {
+  /// `let x = x + 1` inside a block: a new `x` for the block, the outer one unchanged.
+  public static let hidesOuterName = DiagnosticCode("W0201")
+}
+
 extension DiagnosticCode {
   /// Every code this module reports, in order (the docs test checks each is documented).
   public static let syntaxCodes: [DiagnosticCode] = [
@@ -92,5 +99,6 @@ extension DiagnosticCode {
     .positionalAfterNamed, .requiredAfterDefault, .unmatchedClosing,
     .undefinedName, .duplicateDeclaration, .returnOutsideFunction, .tooManyArguments, .unknownArgument,
     .duplicateArgument, .missingArgument, .duplicateParameter, .duplicateProbe, .callBeforeDeclaration,
+    .hidesOuterName,
   ]
 }
