@@ -6,6 +6,7 @@
 /// - with an oracle, names that are neither declared nor predefined (E0201), with "did you mean";
 /// - a function called before a name its body uses (directly or through the functions it calls) is
 ///   declared (E0210);
+/// - a `train` whose probes use a name declared after it (E0211);
 /// - a warning for `let x = x + 1` in a block, which leaves the outer `x` unchanged (W0201).
 ///
 /// Scopes follow the interpreter: top-level code and blocks, function bodies included, see names
@@ -43,6 +44,14 @@ public struct StaticChecker {
     var bindings: [String: Binding] = [:]
     /// Names declared anywhere in this scope (for function bodies and probes, which run later).
     var hoisted: [String: Binding] = [:]
+    /// The probe entries declared so far in this scope: a `train` here or in an inner block runs them.
+    var probes: [ProbeUses] = []
+  }
+
+  /// The references of one probe entry, which runs at every probe time of the trains that follow it.
+  private struct ProbeUses {
+    var name: Identifier
+    var references: [Reference]
   }
 
   /// A name a function body refers to that matters at its calls: one of an enclosing scope (it must be
@@ -127,6 +136,7 @@ public struct StaticChecker {
       expression(every)
       var seen: [String: SourceRange] = [:]
       deferredScopes.append(scopes.count)
+      defer { deferredScopes.removeLast() }
       for entry in entries {
         if let first = seen[entry.name.name] {
           diagnostics.append(
@@ -137,9 +147,13 @@ public struct StaticChecker {
         } else {
           seen[entry.name.name] = entry.name.range
         }
+        // Every scope is outside the entry: its frame records each name it uses, for the trains below.
+        frames.append(FunctionUses(firstScope: scopes.count))
         expression(entry.value)
+        let uses = frames.removeLast()
+        scopes[scopes.count - 1].probes.append(ProbeUses(name: entry.name, references: uses.references))
+        forwardToEnclosingFunction(uses.references)
       }
-      deferredScopes.removeLast()
     case .print(let values): values.forEach { expression($0) }
     case .if(let branches, let otherwise):
       for branch in branches {
@@ -184,6 +198,18 @@ public struct StaticChecker {
       if let value { expression(value) }
     case .expression(let value): expression(value)
     }
+  }
+
+  /// A probe inside a function body runs when the body's trains do: the names it uses from outside the
+  /// body matter at the function's calls, like the body's own.
+  private mutating func forwardToEnclosingFunction(_ references: [Reference]) {
+    guard var frame = frames.popLast() else { return }
+    for var reference in references {
+      let index = reference.outerScope.flatMap { id in scopes.firstIndex { $0.id == id } }
+      if let index, index >= frame.firstScope { reference.outerScope = nil }
+      if reference.outerScope != nil || reference.callee != nil { frame.references.append(reference) }
+    }
+    frames.append(frame)
   }
 
   /// The `return` keyword of a return statement: its first six characters (all ASCII).
@@ -336,7 +362,14 @@ public struct StaticChecker {
     _ function: SourceRange, path: [Reference], visited: inout Set<SourceRange>, into unbound: inout [Unbound]
   ) {
     guard visited.insert(function).inserted, let uses = functions[function] else { return }
-    for reference in uses.references {
+    collectUnbound(uses.references, path: path, visited: &visited, into: &unbound)
+  }
+
+  private func collectUnbound(
+    _ references: [Reference], path: [Reference], visited: inout Set<SourceRange>,
+    into unbound: inout [Unbound]
+  ) {
+    for reference in references {
       // A scope missing from the stack belongs to a function body running at the time: not checkable here.
       if let id = reference.outerScope, let scope = scopes.first(where: { $0.id == id }),
         scope.bindings[reference.name] == nil
@@ -382,6 +415,31 @@ public struct StaticChecker {
       self.expression(index)
     case .train(let network, let data, let optimizer, let steps):
       for part in [network, data, optimizer, steps] { self.expression(part) }
+      if deferred == 0 { checkProbes(at: expression.range) }
+    }
+  }
+
+  /// A `train` (not inside a function body, whose trains run later) evaluates the probe entries of its
+  /// scopes from step 0 on: every name they use must be bound by now.
+  private mutating func checkProbes(at range: SourceRange) {
+    for probe in scopes.flatMap(\.probes) {
+      var visited: Set<SourceRange> = []
+      var unbound: [Unbound] = []
+      collectUnbound(probe.references, path: [], visited: &visited, into: &unbound)
+      guard let first = unbound.first else { continue }
+      var message = "probe '\(probe.name.name)'"
+      var labels = [Diagnostic.Label(probe.name.range, "probe '\(probe.name.name)'")]
+      for step in first.path + [first.reference] {
+        message += " \(step.isCall ? "calls" : "uses") '\(step.name)', which"
+        labels.append(
+          Diagnostic.Label(step.range, "'\(step.name)' is \(step.isCall ? "called" : "used") here"))
+      }
+      message += " is not declared until line \(first.declared.start.line)"
+      labels.append(Diagnostic.Label(first.declared, "declared here"))
+      diagnostics.append(
+        Diagnostic(
+          .probeBeforeDeclaration, message, at: range, labels: labels,
+          notes: ["probes are evaluated while the train runs, from step 0: declare what they use before it"]))
     }
   }
 

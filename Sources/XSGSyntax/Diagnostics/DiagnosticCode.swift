@@ -81,6 +81,8 @@ extension DiagnosticCode {
   public static let duplicateProbe = DiagnosticCode("E0209")
   /// A function called before a name its body uses (or a function it calls uses) is declared.
   public static let callBeforeDeclaration = DiagnosticCode("E0210")
+  /// A `train` whose probe entries use a name declared after it.
+  public static let probeBeforeDeclaration = DiagnosticCode("E0211")
 }
 
 // MARK: - Static warnings (W02xx)
