@@ -10,8 +10,8 @@ struct XSG: ParsableCommand {
     commandName: "xsg",
     abstract: "Experiments on SGD, XOR and spurious features in two-layer ReLU networks.",
     discussion: """
-      xsg runs .xsg experiment scripts: declare data, networks, optimisers and probes, then train.
-      Run `xsg help SUBCOMMAND` for the options of one subcommand.
+      xsg runs .xsg experiment scripts: declare data, networks, optimisers and probes, then train. \
+      Run `xsg help SUBCOMMAND` for the options of one subcommand. \
       `xsg` alone starts the REPL on a terminal, and runs its input as a script otherwise \
       (`xsg < script.xsg` is `xsg run -`).
       """,

@@ -7,10 +7,10 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Measure training throughput on the peer benchmark shapes.",
     discussion: """
-      Runs the workload of the numpy/JAX peers: fresh batches on the hypercube (generation timed),
-      W ~ N(0, 1/d), a = ±1/width, plain logistic loss, SGD with lr 0.05. Shapes (d, width, batch):
-      P0 (100, 10, 5000), G (1000, 48, 47718), S (50, 256, 32), M (200, 1024, 64), L (1000, 4096, 256).
-      Reports the median of 3 timed repeats after max(3, steps/4) warm-up steps; GFLOP/s counts
+      Runs the workload of the numpy/JAX peers: fresh batches on the hypercube (generation timed), \
+      W ~ N(0, 1/d), a = ±1/width, plain logistic loss, SGD with lr 0.05. Shapes (d, width, batch): \
+      P0 (100, 10, 5000), G (1000, 48, 47718), S (50, 256, 32), M (200, 1024, 64), L (1000, 4096, 256). \
+      Reports the median of 3 timed repeats after max(3, steps/4) warm-up steps; GFLOP/s counts \
       4·batch·width·d per step.
       """)
 

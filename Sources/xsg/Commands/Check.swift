@@ -8,9 +8,10 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Parse and statically check scripts without running them.",
     discussion: """
-      Reports syntax errors, duplicate declarations, 'return' outside a function and wrong calls of
-      user functions, each with file:line:col, the source line and a caret. Exit status: 0 when every
-      file is clean, 65 when any has an error, 66 when a file cannot be read.
+      Reports syntax errors, duplicate declarations, 'return' outside a function and wrong calls of \
+      user functions, each with file:line:col, the source line and a caret; warnings too (W0201, a \
+      'let' in a block that hides the outer name it uses). Exit status: 0 when no file has an error \
+      (warnings alone do not fail), 65 when any has an error, 66 when a file cannot be read.
       """)
 
   @Flag(name: .long, help: "One line per diagnostic (file:line:col: error[CODE]: message), for tools.")

@@ -7,9 +7,9 @@ struct Fmt: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print scripts in the canonical layout, keeping comments.",
     discussion: """
-      Without options, prints each formatted script to stdout. With -w, rewrites the files that
-      change. With --check, writes nothing, prints a unified diff for each file that is not
-      formatted, and exits 1 if any is not. A script with syntax errors is not formatted (exit 65);
+      Without options, prints each formatted script to stdout. With -w, rewrites the files that \
+      change. With --check, writes nothing, prints a unified diff for each file that is not \
+      formatted, and exits 1 if any is not. A script with syntax errors is not formatted (exit 65); \
       a missing file exits 66.
       """)
 

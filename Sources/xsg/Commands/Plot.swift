@@ -7,9 +7,9 @@ struct Plot: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Draw the probes of a finished run (or a sweep of runs) as an SVG figure.",
     discussion: """
-      With no probe named, draws every probe, one panel each. Named probes of a single run share one
-      panel; a sweep folder (with index.csv) gets one panel per probe and one line per run.
-      The figure goes to RUN_DIR/figure.svg unless -o names another file; a name ending in .tex gets a
+      With no probe named, draws every probe, one panel each. Named probes of a single run share one \
+      panel; a sweep folder (with index.csv) gets one panel per probe and one line per run. \
+      The figure goes to RUN_DIR/figure.svg unless -o names another file; a name ending in .tex gets a \
       PGFPlots picture for LaTeX instead of an SVG.
       """)
 

@@ -8,12 +8,12 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run an experiment script and write its run folder.",
     discussion: """
-      Writes runs/<script>-<hash>/ (or --out DIR): the script, overrides.json, meta.json, probes.csv,
-      probes.jsonl, neurons/<probe>.csv and summary.json; with several `train`s, one subfolder per run
-      and index.csv. `print` goes to stdout; progress and messages to stderr. Ctrl-C, SIGTERM or SIGHUP
-      (unless ignored, as under nohup) stops at the next step boundary, keeps every file valid and then ends
-      by that signal, so a shell loop of runs stops too (status 130 for Ctrl-C, 143 SIGTERM, 129 SIGHUP).
-      Exit status: 0 ok, 64 usage (a bad override), 65 script error, 66 unreadable script, 70 runtime
+      Writes runs/<script>-<hash>/ (or --out DIR): the script, overrides.json, meta.json, probes.csv, \
+      probes.jsonl, neurons/<probe>.csv and summary.json; with several `train`s, one subfolder per run \
+      and index.csv. `print` goes to stdout; progress and messages to stderr. Ctrl-C, SIGTERM or SIGHUP \
+      (unless ignored, as under nohup) stops at the next step boundary, keeps every file valid and then ends \
+      by that signal, so a shell loop of runs stops too (status 130 for Ctrl-C, 143 SIGTERM, 129 SIGHUP). \
+      Exit status: 0 ok, 64 usage (a bad override), 65 script error, 66 unreadable script, 70 runtime \
       error.
       """)
 
