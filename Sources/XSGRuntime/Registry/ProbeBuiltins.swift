@@ -162,10 +162,12 @@ extension Interpreter {
     throws -> Evaluation
   {
     let key = EvaluationKey(net: net, step: network.step, data: data, loss: net.lastLoss)
+    // Entries of test sets or networks that are gone can never be asked for again.
+    evaluations = evaluations.filter { $0.key.isLive }
     if let cached = evaluations[key] { return cached }
     do {
       let evaluation = try Evaluator.evaluate(network, on: set, loss: net.lastLoss)
-      // Small: the entries keep their test sets alive, and only one probe time's evaluations are reused.
+      // Small: only one probe time's evaluations are reused.
       if evaluations.count >= 16 { evaluations.removeAll() }
       evaluations[key] = evaluation
       return evaluation
@@ -175,23 +177,40 @@ extension Interpreter {
   }
 }
 
-/// The key holds the network and the test set themselves, not just their addresses: an address alone
+/// The key refers to the network and the test set themselves, not just their addresses: an address alone
 /// can be reused by a later object once the first is freed (a test set declared in a loop, a network
-/// redeclared in a sweep), and the cache then answered for the wrong one.
+/// redeclared in a sweep), and the cache then answered for the wrong one. It refers to them weakly: a
+/// test set drawn inside a function (100 000 samples of d = 1000 are 12 MB) was kept alive by the cache
+/// after the call, so a loop of such calls grew by one test set per call.
 struct EvaluationKey: Hashable {
-  let net: NetValue
+  private(set) weak var net: NetValue?
+  private(set) weak var data: DataValue?
+  private let netID: ObjectIdentifier
+  private let dataID: ObjectIdentifier
   let step: Int
-  let data: DataValue
   let loss: Loss
 
+  init(net: NetValue, step: Int, data: DataValue, loss: Loss) {
+    self.net = net
+    self.data = data
+    netID = ObjectIdentifier(net)
+    dataID = ObjectIdentifier(data)
+    self.step = step
+    self.loss = loss
+  }
+
+  /// Whether the network and the test set still exist (the cache drops an entry as soon as not).
+  var isLive: Bool { net != nil && data != nil }
+
   static func == (lhs: EvaluationKey, rhs: EvaluationKey) -> Bool {
-    lhs.net === rhs.net && lhs.step == rhs.step && lhs.data === rhs.data && lhs.loss == rhs.loss
+    lhs.netID == rhs.netID && lhs.dataID == rhs.dataID && lhs.step == rhs.step && lhs.loss == rhs.loss
+      && lhs.net === rhs.net && lhs.data === rhs.data
   }
 
   func hash(into hasher: inout Hasher) {
-    hasher.combine(ObjectIdentifier(net))
+    hasher.combine(netID)
     hasher.combine(step)
-    hasher.combine(ObjectIdentifier(data))
+    hasher.combine(dataID)
     hasher.combine(loss)
   }
 }
