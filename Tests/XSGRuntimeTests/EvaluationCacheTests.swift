@@ -83,6 +83,45 @@ import XSGSyntax
     #expect(freed == nil)
   }
 
+  /// A call that declares a function is freed after it returns (the function's value and the call's
+  /// scope referred to each other, so the scope and its test set stayed alive).
+  @Test func aCallThatDeclaresAFunctionIsFreed() throws {
+    let source = SourceFile(name: "f.xsg", text: "fn inner() {\n  return 1\n}\nprint inner()\n")
+    let statements = Parser.parse(source).program.statements
+    let interpreter = Interpreter(settings: .init(write: { _ in }))
+    weak var freed: Environment?
+    do {
+      let scope = Environment(parent: interpreter.globals)
+      for statement in statements { _ = try interpreter.execute(statement, in: scope, topLevel: false) }
+      freed = scope
+    }
+    #expect(freed == nil)
+  }
+
+  /// Functions taken out of their scope keep it alive: returned, in a list, calling a helper declared
+  /// beside them; and a function equals itself however it is reached.
+  @Test func functionsThatLeaveTheirScopeStillWork() throws {
+    let source = """
+      fn make(k) {
+        fn helper() {
+          return k
+        }
+        fn add(x) {
+          return x + helper()
+        }
+        return add
+      }
+      let a = make(1)
+      let fs = [make(10), make(20)]
+      print a(2), fs[1](1), fs[2](1), map([1, 2], make(100))
+      print a == a, make(1) == make(1), make == make
+
+      """
+    let outcome = try GoldenChunk.run(source, name: "closures.xsg")
+    #expect(outcome.error == nil)
+    #expect(outcome.output == ["3 11 21 [101, 102]", "true false true"])
+  }
+
   /// After a sweep, the evaluation cache holds no test set of an earlier run.
   @Test func theCacheForgetsEarlierRuns() throws {
     let source = """

@@ -31,10 +31,15 @@ public final class Environment: @unchecked Sendable {
 
   init(parent: Environment?) { self.parent = parent }
 
+  /// The binding of `name` here or in a scope around; a function comes out holding its scope (see
+  /// `FunctionValue`).
   func lookup(_ name: String) -> Binding? {
     var scope: Environment? = self
     while let current = scope {
-      if let binding = current.bindings[name] { return binding }
+      if var binding = current.bindings[name] {
+        if case .function(let function) = binding.value { binding.value = .function(function.retainingScope) }
+        return binding
+      }
       scope = current.parent
     }
     return nil

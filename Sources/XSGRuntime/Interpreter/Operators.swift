@@ -175,7 +175,7 @@ enum Values {
     case (.net(let x), .net(let y)): x === y
     case (.opt(let x), .opt(let y)): x === y
     case (.run(let x), .run(let y)): x === y
-    case (.function(let x), .function(let y)): x === y
+    case (.function(let x), .function(let y)): x.isSame(as: y)
     case (.builtin(let x), .builtin(let y)): x.name == y.name
     case (.option(let x), .option(let y)): x.kind == y.kind && x.summary == y.summary
     case (.series(let x), .series(let y)): x.steps == y.steps && x.values == y.values

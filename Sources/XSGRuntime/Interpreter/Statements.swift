@@ -102,7 +102,7 @@ extension Interpreter {
       }
 
     case .function(let declaration):
-      let function = FunctionValue(declaration: declaration, closure: scope)
+      let function = FunctionValue.binding(declaration, in: scope)
       scope.define(declaration.name.name, .function(function), kind: .function, range: declaration.name.range)
 
     case .return(let expr):

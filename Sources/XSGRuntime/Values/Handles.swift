@@ -86,13 +86,44 @@ public enum OptionValue: Sendable {
 }
 
 /// A user function: its declaration and the environment it closes over.
+///
+/// The value bound in the scope that declares the function refers to that scope unowned: the scope holds
+/// the value, and strong references both ways kept every call that declared a function alive, with
+/// the test sets and networks in its scope (a loop of such calls grew by a call's data each time). Each
+/// value taken out of a scope (`Environment.lookup`) refers to it strongly, so a function returned or
+/// put in a list keeps its scope alive for as long as it is used.
 public final class FunctionValue: @unchecked Sendable {
   public let declaration: FunctionDeclaration
-  let closure: Environment
+  private unowned let scope: Environment
+  private let retainedScope: Environment?
+
+  var closure: Environment { retainedScope ?? scope }
 
   init(declaration: FunctionDeclaration, closure: Environment) {
     self.declaration = declaration
-    self.closure = closure
+    scope = closure
+    retainedScope = closure
+  }
+
+  private init(declaration: FunctionDeclaration, declaredIn scope: Environment) {
+    self.declaration = declaration
+    self.scope = scope
+    retainedScope = nil
+  }
+
+  /// The value to bind in `scope`, the scope that declares the function.
+  static func binding(_ declaration: FunctionDeclaration, in scope: Environment) -> FunctionValue {
+    FunctionValue(declaration: declaration, declaredIn: scope)
+  }
+
+  /// A value that keeps the scope alive (itself when it already does).
+  var retainingScope: FunctionValue {
+    retainedScope == nil ? FunctionValue(declaration: declaration, closure: scope) : self
+  }
+
+  /// The same function: one declaration closed over one scope (copies taken out of a scope are equal).
+  func isSame(as other: FunctionValue) -> Bool {
+    declaration.name.range == other.declaration.name.range && closure === other.closure
   }
 
   public var name: String { declaration.name.name }
