@@ -122,6 +122,36 @@ import XSGSyntax
     #expect(outcome.output == ["3 11 21 [101, 102]", "true false true"])
   }
 
+  /// A finished run's network is freed with the scope that declared it (the interpreter kept every run,
+  /// so a sweep kept every network).
+  @Test func aSweepsNetworksAreFreed() throws {
+    let source = SourceFile(
+      name: "n.xsg",
+      text: """
+        net g = relu2(width: 2, d: 4)
+        data t = hypercube(4) | xor(1, 2)
+        let r = train g on t with sgd(batch: 4) for 1 steps
+
+        """)
+    let parsed = Parser.parse(source)
+    #expect(parsed.diagnostics.isEmpty)
+    let interpreter = Interpreter(settings: .init(write: { _ in }, shouldStop: { false }))
+    weak var freed: NetValue?
+    do {
+      let scope = Environment(parent: interpreter.globals)
+      for statement in parsed.program.statements {
+        _ = try interpreter.execute(statement, in: scope, topLevel: false)
+      }
+      guard case .net(let net)? = scope.lookup("g")?.value else {
+        Issue.record("no network")
+        return
+      }
+      freed = net
+    }
+    #expect(interpreter.runCount == 1)
+    #expect(freed == nil)
+  }
+
   /// After a sweep, the evaluation cache holds no test set of an earlier run.
   @Test func theCacheForgetsEarlierRuns() throws {
     let source = """

@@ -44,7 +44,9 @@ public final class Interpreter: @unchecked Sendable {
   public let globals = Environment(parent: nil)
   /// The run folder, when the interpreter runs under `xsg run` (nil in the REPL and in tests).
   public var folder: RunFolderWriter?
-  public internal(set) var runs: [RunValue] = []
+  /// Runs started so far (a run's ordinal is its name without a run folder). The runs themselves are not
+  /// kept: each holds its network, and a sweep's memory grew by a network per run.
+  public internal(set) var runCount = 0
   var seed: UInt64
   var loopVariables: [(String, Value)] = []
   var probeMoment: ProbeMoment?

@@ -109,10 +109,10 @@ extension Interpreter {
     let parameters = loopVariables.map { ($0.0, Self.parameterText($0.1)) }
     let record = try folder?.beginRun(parameters: parameters, probeNames: names)
     let run = RunValue(
-      record: record, ordinal: runs.count + 1, network: net, data: dataHandle, optimizer: opt,
+      record: record, ordinal: runCount + 1, network: net, data: dataHandle, optimizer: opt,
       firstStep: start.step,
       probeNames: names, parameters: parameters)
-    runs.append(run)
+    runCount += 1
     net.trainedOn = spec
     net.lastLoss = opt.spec.loss
 
