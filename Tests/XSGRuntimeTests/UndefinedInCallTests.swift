@@ -61,4 +61,23 @@ import XSGSyntax
     let outside = try failure(["fn k() {", "  print x", "}", "let h = k", "h()", "let x = 1"])
     #expect(outside.help != nil)
   }
+
+  /// A probe whose train the check cannot see (in a function called through a `let`) and that uses a
+  /// name declared after that train: the error notes the train, not another name.
+  @Test func aProbeRunningTooEarlyNotesItsTrain() throws {
+    let error = try failure([
+      "data train = hypercube(20) | xor(1, 2)",
+      "net f = relu2(width: 4)",
+      "fn go() {",
+      "  probe every 5 { acc = accuracy(f, held) }",
+      "  return train f on train with sgd(batch: 10) for 5 steps",
+      "}",
+      "let g = go",
+      "let run = g()",
+      "data held = test(train, iid)",
+    ])
+    #expect(error.code == .name && error.message == "'held' is not defined" && error.suggestion == nil)
+    #expect(
+      error.help == "probe 'acc' runs during the train at 5:10, and sees only the names declared before it")
+  }
 }

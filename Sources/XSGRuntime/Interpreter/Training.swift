@@ -142,7 +142,8 @@ extension Interpreter {
         defer { probeMoment = nil }
         var columns: [ProbeTable.Column] = []
         for (i, (probe, isDue)) in zip(entries, due).enumerated() {
-          let column = isDue ? try probeColumn(probe.entry, in: probe.scope) : ProbeTable.Column.missing
+          let column =
+            isDue ? try probeColumn(probe.entry, in: probe.scope, train: range) : ProbeTable.Column.missing
           if column != .missing {
             if let first = firstColumns[i] {
               try Self.checkShape(column, like: first, of: probe.entry, at: moment.step)
@@ -236,8 +237,25 @@ extension Interpreter {
   }
 
   /// One probe's value at a probe time: a number, true/false (an event), or a per-neuron vector.
-  private func probeColumn(_ entry: ProbeEntry, in scope: Environment) throws -> ProbeTable.Column {
-    let value = try evaluate(entry.value, in: scope)
+  private func probeColumn(_ entry: ProbeEntry, in scope: Environment, train: SourceRange) throws
+    -> ProbeTable.Column
+  {
+    let value: Value
+    do {
+      value = try evaluate(entry.value, in: scope)
+    } catch var error as RuntimeError
+      where Self.isUndefinedName(error, in: entry.value.range)
+    {
+      // The static check (E0211) reports names declared nowhere or after a train it can see; this one
+      // is declared after a train it cannot (one inside a function called through a `let`, say). A
+      // suggestion of another name would mislead: the train is what runs too early.
+      error.suggestion = nil
+      error.help =
+        "probe '\(entry.name.name)' runs during the train at \(train.start), and sees only the names "
+        + "declared before it"
+      error.undefinedName = nil
+      throw error
+    }
     switch value {
     case .number(let x): return .scalar(x)
     case .bool(let b): return .bool(b)
@@ -248,6 +266,14 @@ extension Interpreter {
         "probe '\(entry.name.name)' must give a number, true/false or a per-neuron vector, got \(value.kind)",
         at: entry.value.range)
     }
+  }
+}
+
+extension Interpreter {
+  /// Whether `error` is an undefined name inside `range`.
+  fileprivate static func isUndefinedName(_ error: RuntimeError, in range: SourceRange) -> Bool {
+    guard error.undefinedName != nil, let inner = error.range else { return false }
+    return range.start.offset <= inner.start.offset && inner.end.offset <= range.end.offset
   }
 }
 
