@@ -65,7 +65,9 @@ extension Interpreter {
     }
   }
 
-  /// Numbers, and element-wise over vectors and matrices (with a number broadcast).
+  /// Numbers, and element-wise over vectors and matrices (with a number broadcast). A result that is not a
+  /// finite number although both operands are (`1 / 0`, `0 / 0`, `(-8) ^ 0.5`, `1e308 * 10`) is an error
+  /// naming the operands and, element-wise, the index (`NonFinite`).
   private func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws
     -> Value
   {
@@ -78,26 +80,51 @@ extension Interpreter {
     case .remainder: f = { a, b in a.truncatingRemainder(dividingBy: b) }
     default: f = { a, b in Foundation.pow(a, b) }
     }
+    func apply(_ a: Double, _ b: Double, at place: @autoclosure () -> String?) throws -> Double {
+      let y = f(a, b)
+      guard !y.isFinite, a.isFinite, b.isFinite else { return y }
+      // `-8 ^ 0.5` would read as -(8 ^ 0.5).
+      let base = op == .power && a < 0 ? "(\(ValueText.number(a)))" : ValueText.number(a)
+      let what = "\(base) \(op.rawValue) \(ValueText.number(b))"
+      var reason = "'\(op.rawValue)' overflows"
+      var help: String? = NonFinite.overflowHelp
+      if op == .divide || op == .remainder, b == 0 {
+        (reason, help) = ("division by zero", nil)
+      } else if op == .power, a == 0, b < 0 {
+        (reason, help) = ("zero to a negative power", nil)
+      } else if op == .power, y.isNaN {
+        (reason, help) = ("a negative number to a fractional power", nil)
+      }
+      throw RuntimeError(.value, reason + NonFinite.detail(what, at: place()), at: range, help: help)
+    }
+    func apply(_ a: [Double], _ b: [Double], place: (Int) -> String) throws -> [Double] {
+      try zip(a, b).enumerated().map { i, pair in try apply(pair.0, pair.1, at: place(i)) }
+    }
     switch (left, right) {
     case (.number(let a), .number(let b)):
-      if op == .divide || op == .remainder, b == 0 {
-        throw RuntimeError(.value, "division by zero", at: range)
-      }
-      return .number(f(a, b))
+      return .number(try apply(a, b, at: nil))
     case (.vector(let a), .vector(let b)):
       guard a.count == b.count else {
         throw RuntimeError(
           .shape, "'\(op.rawValue)' needs vectors of the same length, got \(a.count) and \(b.count)",
           at: range)
       }
-      return .vector(zip(a, b).map(f))
-    case (.vector(let a), .number(let b)): return .vector(a.map { f($0, b) })
-    case (.number(let a), .vector(let b)): return .vector(b.map { f(a, $0) })
+      return .vector(try apply(a, b, place: NonFinite.index))
+    case (.vector(let a), .number(let b)):
+      return .vector(try apply(a, Array(repeating: b, count: a.count), place: NonFinite.index))
+    case (.number(let a), .vector(let b)):
+      return .vector(try apply(Array(repeating: a, count: b.count), b, place: NonFinite.index))
     case (.matrix(var m), .number(let b)):
-      m.storage = m.storage.map { f($0, b) }
+      let columns = m.columns
+      m.storage = try apply(m.storage, Array(repeating: b, count: m.storage.count)) {
+        NonFinite.cell($0, columns: columns)
+      }
       return .matrix(m)
     case (.number(let a), .matrix(var m)):
-      m.storage = m.storage.map { f(a, $0) }
+      let columns = m.columns
+      m.storage = try apply(Array(repeating: a, count: m.storage.count), m.storage) {
+        NonFinite.cell($0, columns: columns)
+      }
       return .matrix(m)
     case (.matrix(let a), .matrix(let b)):
       guard a.rows == b.rows, a.columns == b.columns else {
@@ -106,7 +133,8 @@ extension Interpreter {
           "'\(op.rawValue)' needs matrices of the same shape, got \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns)",
           at: range)
       }
-      return .matrix(Matrix(rows: a.rows, columns: a.columns, storage: zip(a.storage, b.storage).map(f)))
+      let storage = try apply(a.storage, b.storage) { NonFinite.cell($0, columns: a.columns) }
+      return .matrix(Matrix(rows: a.rows, columns: a.columns, storage: storage))
     default:
       throw RuntimeError(
         .type,

@@ -8,7 +8,7 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
   public enum Code: String, Sendable, CaseIterable {
     /// A value of the wrong kind: `1 - "a"`, `train 3 on …`.
     case type = "E0501"
-    /// A value out of range: `flip: 1.3`, `width: 0`, division by zero.
+    /// A value out of range: `flip: 1.3`, `width: 0`; arithmetic with no finite result (`1 / 0`, `log(0)`).
     case value = "E0502"
     /// Shapes that do not fit: vectors of different lengths, a network of another dimension.
     case shape = "E0503"

@@ -29,6 +29,7 @@ public enum BuiltinDocs {
       let builtins = Registry.all.filter { $0.category == category }
       guard !builtins.isEmpty else { continue }
       out += "\n## \(category.rawValue)\n\n"
+      if let intro = category.intro { out += intro + "\n\n" }
       if category == .constant {
         out += "| name | kind | meaning |\n|---|---|---|\n"
         for builtin in builtins {
@@ -71,11 +72,29 @@ public enum BuiltinDocs {
   private static func escaped(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 }
 
+extension Builtin.Category {
+  /// What holds for every builtin of the category, said once at its head in docs/builtins.md.
+  var intro: String? {
+    switch self {
+    case .math:
+      """
+      These functions, like the arithmetic operators, never turn numbers into NaN or infinity: a result that \
+      would not be a finite number (`log(0)`, `log(-1)`, `sqrt(-1)`, `exp(1000)`, `logit(1)`, a `sum` beyond \
+      about ±1.8e308) is an E0502 error at the argument. Element-wise, the error names the element: \
+      `log of a negative number (-1 at index 3)`; for a matrix its row and column, for a series its step. \
+      Values that already are NaN or infinite pass through unchanged.
+      """
+    default: nil
+    }
+  }
+}
+
 extension RuntimeError.Code {
   var meaning: String {
     switch self {
     case .type: "a value of the wrong kind: `1 - \"a\"`, `train 3 on …`"
-    case .value: "a value out of range: `flip: 1.3`, `width: 0`, division by zero"
+    case .value:
+      "a value out of range: `flip: 1.3`, `width: 0`; arithmetic with no finite result: division by zero, `log(0)`, overflow"
     case .shape: "shapes that do not fit: vectors of different lengths, a network of another dimension"
     case .name: "a name or member that does not exist (with a suggestion)"
     case .arguments: "a call with missing, extra, repeated or unknown arguments"

@@ -3,9 +3,9 @@ import Foundation
 /// Numbers, vectors and lists: element-wise functions and aggregates, computed natively over arrays.
 enum MathBuiltins {
   static let all: [Builtin] =
-    elementwise.map { name, doc, f in
+    elementwise.map { name, doc, f, problem in
       Builtin(name, .math, [.required("x", .numeric)], returns: "same shape as x", doc: doc) { call in
-        try map(call, f)
+        try map(call, f, problem)
       }
     }
     + aggregates.map { name, doc, f in
@@ -16,12 +16,29 @@ enum MathBuiltins {
         call in
         let values = flatten(call.value("x") ?? .none)
         guard !values.isEmpty else { throw call.error("x", "\(name) of an empty collection") }
-        return .number(f(values))
+        let result = f(values)
+        // Only `sum` can get here: mean and median fall back to a form that cannot overflow.
+        if !result.isFinite, values.allSatisfy(\.isFinite) {
+          throw call.error("x", "\(name) overflows", help: NonFinite.overflowHelp)
+        }
+        return .number(result)
       }
     } + [
       Builtin(
         "norm", .math, [.required("x", .numeric)], returns: "number", doc: "the Euclidean norm √Σx²"
-      ) { call in .number(flatten(call.value("x") ?? .none).reduce(0) { $0 + $1 * $1 }.squareRoot()) },
+      ) { call in
+        let values = flatten(call.value("x") ?? .none)
+        let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        // The squares overflow for elements beyond about 1e154 although the norm itself need not.
+        guard !norm.isFinite, values.allSatisfy(\.isFinite), let largest = values.map(Swift.abs).max() else {
+          return .number(norm)
+        }
+        let scaled = largest * values.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
+        guard scaled.isFinite else {
+          throw call.error("x", "norm overflows", help: NonFinite.overflowHelp)
+        }
+        return .number(scaled)
+      },
       Builtin(
         "len", .math, [.required("x", .any)], returns: "number",
         doc: "the number of elements of a list, vector, range, series or string"
@@ -39,10 +56,15 @@ enum MathBuiltins {
         }
       },
       Builtin(
-        "logit", .math, [.required("p", .interval(0, 1))], returns: "number",
+        "logit", .math, [.required("p", .interval(0, 1), "0 and 1 are errors (±infinity)")],
+        returns: "number",
         doc: "log(p/(1 − p)); the majority margin at the end of the shortcut phase is logit(1 − λ)"
       ) { call in
         let p = call.number("p")
+        guard p > 0, p < 1 else {
+          throw call.error(
+            "p", "p: logit(\(ValueText.number(p))) is \(p == 0 ? "−" : "")infinity; expected 0 < p < 1")
+        }
         return .number(Foundation.log(p / (1 - p)))
       },
       Builtin(
@@ -108,45 +130,93 @@ enum MathBuiltins {
       ) { call in .vector(flatten(call.value("x") ?? .none)) },
     ]
 
-  static let elementwise: [(String, String, @Sendable (Double) -> Double)] = [
-    ("abs", "|x|, element-wise", { Swift.abs($0) }),
-    ("sqrt", "√x, element-wise", { $0.squareRoot() }),
-    ("exp", "e^x, element-wise", { Foundation.exp($0) }),
-    (
-      "log", "natural logarithm, element-wise (as a plot axis, y: log is logarithmic)", { Foundation.log($0) }
-    ),
-    ("sign", "−1, 0 or 1, element-wise", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }),
-    ("round", "nearest whole number, element-wise", { $0.rounded() }),
-    ("floor", "largest whole number ≤ x, element-wise", { $0.rounded(.down) }),
-  ]
+  /// Name, doc, function and why a finite x gives no finite result (see `NonFinite`).
+  static let elementwise:
+    [(String, String, @Sendable (Double) -> Double, @Sendable (Double) -> NonFinite.Problem)] = [
+      ("abs", "|x|, element-wise", { Swift.abs($0) }, overflow("abs")),
+      ("sqrt", "√x, element-wise; x < 0 is an error", { $0.squareRoot() }, negative("square root")),
+      (
+        "exp", "e^x, element-wise; x > 709 overflows and is an error", { Foundation.exp($0) }, overflow("exp")
+      ),
+      (
+        "log",
+        "natural logarithm, element-wise; x ≤ 0 is an error (as a plot axis, y: log is logarithmic and "
+          + "leaves out values ≤ 0)",
+        { Foundation.log($0) },
+        { x in
+          x == 0
+            ? NonFinite.Problem(reason: "log of zero", help: "log(0) would be −infinity")
+            : NonFinite.Problem(reason: "log of a negative number", what: ValueText.number(x))
+        }
+      ),
+      ("sign", "−1, 0 or 1, element-wise", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }, overflow("sign")),
+      ("round", "nearest whole number, element-wise", { $0.rounded() }, overflow("round")),
+      ("floor", "largest whole number ≤ x, element-wise", { $0.rounded(.down) }, overflow("floor")),
+    ]
+
+  private static func negative(_ what: String) -> @Sendable (Double) -> NonFinite.Problem {
+    { x in NonFinite.Problem(reason: "\(what) of a negative number", what: ValueText.number(x)) }
+  }
+
+  private static func overflow(_ name: String) -> @Sendable (Double) -> NonFinite.Problem {
+    { x in
+      NonFinite.Problem(
+        reason: "\(name) overflows", what: ValueText.number(x), help: NonFinite.overflowHelp)
+    }
+  }
 
   static let aggregates: [(String, String, @Sendable ([Double]) -> Double)] = [
-    ("mean", "the average", { $0.reduce(0, +) / Double($0.count) }),
+    (
+      "mean", "the average",
+      { values in
+        let mean = values.reduce(0, +) / Double(values.count)
+        // The sum of numbers near ±1.8e308 overflows although their mean does not.
+        return mean.isFinite ? mean : values.reduce(0) { $0 + $1 / Double(values.count) }
+      }
+    ),
     (
       "median", "the median (the mean of the middle two for an even count)",
       { values in
         let sorted = values.sorted()
         let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        guard sorted.count % 2 == 0 else { return sorted[mid] }
+        let middle = (sorted[mid - 1] + sorted[mid]) / 2
+        return middle.isFinite ? middle : sorted[mid - 1] / 2 + sorted[mid] / 2
       }
     ),
     ("min", "the smallest element", { $0.min() ?? .nan }),
     ("max", "the largest element", { $0.max() ?? .nan }),
-    ("sum", "the sum", { $0.reduce(0, +) }),
+    ("sum", "the sum (an error if it overflows)", { $0.reduce(0, +) }),
   ]
 
-  static func map(_ call: Call, _ f: (Double) -> Double) throws -> Value {
+  /// `f` element-wise over a number, vector, matrix, list or series; an element with no finite
+  /// result is an error at x that says which element (`NonFinite`).
+  static func map(_ call: Call, _ f: (Double) -> Double, _ problem: (Double) -> NonFinite.Problem) throws
+    -> Value
+  {
+    func apply(_ xs: [Double], place: (Int) -> String?) throws -> [Double] {
+      try NonFinite.map(xs, f, place: place, problem: problem) { message, help in
+        call.error("x", message, help: help)
+      }
+    }
     switch call.value("x") {
-    case .number(let x)?: return .number(f(x))
-    case .vector(let v)?: return .vector(v.map(f))
+    case .number(let x)?: return .number(try apply([x]) { _ in nil }[0])
+    case .vector(let v)?: return .vector(try apply(v, place: NonFinite.index))
     case .matrix(var m)?:
-      m.storage = m.storage.map(f)
+      let columns = m.columns
+      m.storage = try apply(m.storage) { NonFinite.cell($0, columns: columns) }
       return .matrix(m)
     case .list(let items)?:
-      return .vector(items.compactMap { if case .number(let x) = $0 { f(x) } else { nil } })
+      return .vector(
+        try apply(items.compactMap { if case .number(let x) = $0 { x } else { nil } }, place: NonFinite.index)
+      )
     case .series(var s)?:
-      s.values = s.values.map(f)
-      s.neurons = s.neurons?.map { $0.map(f) }
+      let steps = s.steps
+      // The neurons first: a per-neuron series' values are their means, and the neuron says more.
+      s.neurons = try s.neurons?.enumerated().map { k, row in
+        try apply(row) { "step \(steps[k]), neuron \($0 + 1)" }
+      }
+      s.values = try apply(s.values) { "step \(steps[$0])" }
       return .series(s)
     default: return .none
     }
