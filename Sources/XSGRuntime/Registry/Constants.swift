@@ -4,7 +4,9 @@ enum Constants {
     Builtin(
       constant: "iid", .option(.distribution(.iid)),
       doc: "test distribution: the spurious coordinate independent of y (λ = ½)"),
-    Builtin(constant: "same", .option(.distribution(.same)), doc: "test distribution: the training λ"),
+    Builtin(
+      constant: "same", .option(.distribution(.same)),
+      doc: "test distribution: the training λ (without a spurious coordinate, the same as iid)"),
     Builtin(
       constant: "reversed", .option(.distribution(.reversed)), doc: "test distribution: λ replaced by 1 − λ"),
     Builtin(

@@ -1,4 +1,5 @@
 import XSGCore
+import XSGSyntax
 
 /// Data: the hypercube, label functions, the spurious feature, label noise, sampling, test sets.
 enum DataBuiltins {
@@ -82,7 +83,8 @@ enum DataBuiltins {
       ],
       returns: "data",
       doc:
-        "a test set of n samples drawn once (test stream) from iid, same, reversed, majority, minority, balanced, heldout(λ′), cell(y, s)"
+        "a test set of n samples drawn once (test stream) from iid, same, reversed, majority, minority, balanced, "
+        + "heldout(λ′), cell(y, s); all but iid and same need a spurious coordinate"
     ) { call in
       guard case .data(let data) = call.value("data"), case .train(let spec, let hasSignal) = data.kind else {
         throw call.error("data", "test(…) needs training data, not a test set", code: .type)
@@ -91,6 +93,16 @@ enum DataBuiltins {
         throw call.error("data", "the data has no label yet", help: "pipe one in: hypercube(100) | xor(1, 2)")
       }
       guard case .option(.distribution(let distribution)) = call.value("distribution") else { return .none }
+      // Without a spurious coordinate these would silently be iid (or fail only at the first measurement).
+      switch distribution {
+      case .iid, .same: break
+      case .reversed, .group, .groupBalanced, .heldOut:
+        if spec.spurious == .none {
+          throw Spurious.missing(
+            "distribution: \(DistributionText.source(distribution)) needs data with a spurious coordinate",
+            at: call.range(of: "distribution"), data: call.value("data"))
+        }
+      }
       let n = call.int("n")
       guard n <= 50_000_000 else { throw call.error("n", "n: \(n) test samples is more than 50 000 000") }
       return .data(
@@ -115,6 +127,19 @@ enum DataBuiltins {
       return .option(.distribution(.group(.cell(y: call.int("y"), spurious: call.int("s")))))
     },
   ]
+
+  /// "the data has no spurious coordinate", with how to add one to this data.
+  enum Spurious {
+    static func missing(_ what: String, at range: SourceRange, data: Value?) -> RuntimeError {
+      var help = "add one with | spurious(k, flip)"
+      if case .data(let data)? = data {
+        let pipe = DataValue(.train(data.spec, hasSignal: true)).summary.dropFirst("data ".count)
+          .replacingOccurrences(of: " (online)", with: "")
+        help = "add one: \(pipe) | spurious(k, flip)"
+      }
+      return RuntimeError(.value, what + "; the data has none", at: range, help: help)
+    }
+  }
 
   private static func distinct(_ call: Call, _ label: String) throws -> [Int] {
     let items = call.ints(label)

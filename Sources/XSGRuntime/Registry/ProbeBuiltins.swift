@@ -41,7 +41,9 @@ enum ProbeBuiltins {
     ) { call in
       let evaluation = try evaluate(call)
       guard let worst = evaluation.worstGroupAccuracy else {
-        throw call.error("data", "worst_group_accuracy needs data with a spurious coordinate (groups)")
+        throw DataBuiltins.Spurious.missing(
+          "worst_group_accuracy needs data with a spurious coordinate (groups)", at: call.range(of: "data"),
+          data: call.value("data"))
       }
       return .number(worst)
     },
@@ -148,10 +150,13 @@ enum ProbeBuiltins {
       throw call.error("group", "group: expected majority, minority or cell(y, s)", code: .type)
     }
     guard let metrics = evaluation.metrics(for: group) else {
-      throw call.error("group", "groups need data with a spurious coordinate")
+      throw DataBuiltins.Spurious.missing(
+        "group: \(DistributionText.source(.group(group))) needs data with a spurious coordinate",
+        at: call.range(of: "group"), data: call.value("data"))
     }
     return metrics
   }
+
 }
 
 extension Interpreter {

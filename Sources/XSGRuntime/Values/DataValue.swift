@@ -63,6 +63,15 @@ public enum DataStage: Sendable {
 }
 
 enum DistributionText {
+  /// As a script writes it: `reversed`, `cell(1, -1)`, `heldout(0.3)`.
+  static func source(_ distribution: TestDistribution) -> String {
+    switch distribution {
+    case .group(.cell(let y, let s)): "cell(\(y), \(s))"
+    case .heldOut(let flip): "heldout(\(NumberText.roundTrip(flip)))"
+    default: name(distribution)
+    }
+  }
+
   static func name(_ distribution: TestDistribution) -> String {
     switch distribution {
     case .iid: "iid"
