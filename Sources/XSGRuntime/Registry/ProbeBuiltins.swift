@@ -154,6 +154,17 @@ enum ProbeBuiltins {
         "group: \(DistributionText.source(.group(group))) needs data with a spurious coordinate",
         at: call.range(of: "group"), data: call.value("data"))
     }
+    // An empty group has no loss, accuracy or margin (they would be NaN): `group: minority` of a test set
+    // drawn from majority, or from a λ = 0 training distribution.
+    guard metrics.count > 0 else {
+      var help = "test(…, balanced) has samples in every cell"
+      if case .data(let data)? = call.value("data"), case .test(_, let distribution, _, _) = data.kind {
+        help = "the test set is drawn from \(DistributionText.source(distribution)); " + help
+      }
+      throw call.error(
+        "group", "group: no sample of the test set is in \(DistributionText.source(.group(group)))",
+        help: help)
+    }
     return metrics
   }
 
