@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `xsg` command: a thin shell that parses arguments, calls a library, and maps outcomes to exit
 /// codes (docs/cli.md). Each subcommand lives in its own file under Commands/.
@@ -19,4 +20,13 @@ struct XSG: ParsableCommand {
     subcommands: XSG.subcommands,
     defaultSubcommand: Repl.self
   )
+
+  /// ArgumentParser's `main`, after refusing an unknown `xsg help` topic (see `HelpTopic`).
+  static func main() {
+    if let problem = HelpTopic.problem(Array(CommandLine.arguments.dropFirst())) {
+      FileHandle.standardError.write(Data(problem.utf8))
+      exit(withError: ExitStatus.usage)
+    }
+    main(nil)
+  }
 }
