@@ -189,7 +189,7 @@ enum MathBuiltins {
     ("sum", "the sum (an error if it overflows)", { $0.reduce(0, +) }),
   ]
 
-  /// `f` element-wise over a number, vector, matrix, list or series; an element with no finite
+  /// `f` element-wise over a number, vector, matrix, list, range or series; an element with no finite
   /// result is an error at x that says which element (`NonFinite`).
   static func map(_ call: Call, _ f: (Double) -> Double, _ problem: (Double) -> NonFinite.Problem) throws
     -> Value
@@ -210,6 +210,7 @@ enum MathBuiltins {
       return .vector(
         try apply(items.compactMap { if case .number(let x) = $0 { x } else { nil } }, place: NonFinite.index)
       )
+    case .range(let r)?: return .vector(try apply(r.elements.map(Double.init), place: NonFinite.index))
     case .series(var s)?:
       let steps = s.steps
       // The neurons first: a per-neuron series' values are their means, and the neuron says more.
