@@ -89,7 +89,12 @@ enum MathBuiltins {
         switch call.value("x") {
         case .range(let r)?: return .list(r.elements.map { .number(Double($0)) })
         case .list(let items)?: return .list(items)
-        case let other?: return .list(flatten(other).map { .number($0) })
+        case let numeric? where ParamType.numeric.mismatch(numeric) == nil:
+          return .list(flatten(numeric).map { .number($0) })
+        case let other?:
+          // flatten has no numbers for these: `list(none)` was a silent [].
+          throw call.error(
+            "x", "list needs a range, vector, series or list, got \(ValueText.described(other))", code: .type)
         case nil: return .none
         }
       },
