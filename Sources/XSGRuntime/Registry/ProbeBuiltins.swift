@@ -89,7 +89,12 @@ enum ProbeBuiltins {
           }
           return .vector(try NeuronProbes.cosine(network, coordinate: Int(k)))
         case let direction?:
-          return .vector(try NeuronProbes.cosine(network, direction: MathBuiltins.flatten(direction)))
+          let v = MathBuiltins.flatten(direction)
+          // The core gives 0 for a zero direction, which reads as "every neuron is orthogonal to it".
+          if !v.isEmpty, v.allSatisfy({ $0 == 0 }) {
+            throw call.error("direction", "direction: the zero vector has no direction")
+          }
+          return .vector(try NeuronProbes.cosine(network, direction: v))
         case nil: return .none
         }
       } catch let error as CoreError {
