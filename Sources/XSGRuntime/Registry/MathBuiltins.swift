@@ -247,8 +247,8 @@ enum MathBuiltins {
 private func formatted(_ value: Value, digits: Int) -> String {
   switch value {
   case .number(let x):
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(format: "%.\(digits)g", x)
+    // As `print` writes numbers (1e-7, not 1e-07), with `digits` digits.
+    return ValueText.number(x, digits: digits)
   case .vector(let v):
     return "[" + v.map { formatted(.number($0), digits: digits) }.joined(separator: ", ") + "]"
   case .list(let items):

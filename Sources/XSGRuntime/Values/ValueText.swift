@@ -47,11 +47,14 @@ public enum ValueText {
   }
 
   /// 6 significant digits, integers without a fraction.
-  public static func number(_ x: Double) -> String {
+  public static func number(_ x: Double) -> String { number(x, digits: 6) }
+
+  /// `digits` significant digits (`fmt`), integers without a fraction, exponents as a script writes them.
+  static func number(_ x: Double, digits: Int) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x > 0 ? "inf" : "-inf" }
     if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    var text = String(format: "%.6g", x)
+    var text = String(format: "%.\(digits)g", x)
     if text.contains("e") {
       // "1.5e-05" → "1.5e-5": the form a script would write.
       let parts = text.split(separator: "e", maxSplits: 1)
