@@ -50,7 +50,13 @@ enum MathBuiltins {
         case .range(let r)?: return .number(Double(r.numbers.count))
         case .series(let s)?: return .number(Double(s.values.count))
         case .string(let s)?: return .number(Double(s.count))
-        case .matrix(let m)?: return .number(Double(m.rows))
+        case .matrix(let m)?:
+          // Its rows (neurons) were the length, while m[k] indexes its columns (coordinates): a loop
+          // `for k in 1..len(f.w)` silently skipped coordinates (or ran out of range).
+          throw call.error(
+            "x",
+            "len: a matrix has \(m.rows) rows (neurons) and \(m.columns) columns (coordinates, which m[k] indexes)",
+            code: .type, help: "for f.w, ask for the one meant: f.width or f.d")
         case let other?: throw call.error("x", "len: \(other.kind) has no length", code: .type)
         case nil: return .none
         }
