@@ -152,10 +152,11 @@ extension Interpreter {
     }
     // A whole number too large for an Int is out of range of anything (not "not a whole number").
     let i = abs(x) < 1e15 ? Int(x) : 0
-    func check(_ count: Int, _ what: String) throws {
+    func check(_ count: Int, _ what: String, _ unit: String = "") throws {
       guard i >= 1, i <= count else {
         throw RuntimeError(
-          .shape, "index \(ValueText.show(index)) is out of range: \(what) has \(count) (indices start at 1)",
+          .shape,
+          "index \(ValueText.show(index)) is out of range: \(what) has \(count)\(unit) (indices start at 1)",
           at: range)
       }
     }
@@ -170,7 +171,7 @@ extension Interpreter {
       try check(r.numbers.count, "the range")
       return .number(Double(r.lower + i - 1))
     case .matrix(let m):
-      try check(m.columns, "the matrix's columns (coordinates)")
+      try check(m.columns, "the matrix", " columns, one per coordinate")
       return .vector(m.column(i - 1))
     case .series(let s):
       try check(s.values.count, "the series")
