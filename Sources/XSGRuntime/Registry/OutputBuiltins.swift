@@ -76,6 +76,8 @@ enum OutputBuiltins {
       doc: "draw y against x (a quantity across a sweep, e.g. the fraction of seeds that learn XOR against λ)"
     ) { call in
       let xs = numbers(call.value("xs"))
+      // As plot says "nothing to plot": an empty figure is written otherwise.
+      guard !xs.isEmpty else { throw call.error("xs", "nothing to chart: xs is empty") }
       var lines: [[Double]]
       switch call.value("ys") {
       case .list(let items)?
