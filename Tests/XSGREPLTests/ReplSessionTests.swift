@@ -68,6 +68,46 @@ import XSGRuntime
     #expect(output.err.contains("^"))
   }
 
+  /// A function declared in entry 1 that fails when entry 3 calls it: the diagnostic named `<repl>:3` and
+  /// put the caret under whatever text of entry 3 stood at the line and column of entry 1's expression.
+  @Test func anErrorInAnEarlierEntryShowsThatEntryAndTheCall() {
+    let output = run(["fn f(x) { return x - \"a\" }", "let a = 1", "let y = f(2)"])
+    #expect(
+      output.err == """
+        <repl>:1:1:20: error[E0501]: '-' needs numbers (or vectors), got number 2 and string "a"
+         1 | fn f(x) { return x - "a" }
+           |                    ^
+          ::: <repl>:3:1:9
+         1 | let y = f(2)
+           |         ---- 'f' called here
+
+        """)
+  }
+
+  /// A probe block declared in one entry that fails in a later entry's `train`.
+  @Test func aProbeFromAnEarlierEntryFailsAtItsOwnLineDuringTheTrain() {
+    let output = run(
+      Self.setup + [
+        "probe every 5 {", "  w_sp = mean(f.w_sp)", "  bad = f.step - \"x\"", "}", "let q = 1",
+        "let r = train f on hyper with o for 10 steps",
+      ])
+    #expect(output.err.hasPrefix("<repl>:4:3:16: error[E0501]: "), "\(output.err)")
+    #expect(output.err.contains(" 3 |   bad = f.step - \"x\"\n   |                ^\n"), "\(output.err)")
+    #expect(output.err.contains("  ::: <repl>:6:1:9\n"), "\(output.err)")
+    #expect(output.err.contains(" 1 | let r = train f on hyper with o for 10 steps\n"), "\(output.err)")
+    #expect(output.err.contains("---- during this train"), "\(output.err)")
+  }
+
+  /// Calls through several entries: each entry on the way shows its innermost call, the current one too.
+  @Test func callsThroughSeveralEntriesShowEachEntrysCall() {
+    let output = run(["fn f(x) { return x - \"a\" }", "fn g(x) {\n  return 2 * f(x)\n}", "print g(1)"])
+    #expect(output.err.hasPrefix("<repl>:1:1:20: error[E0501]: "), "\(output.err)")
+    #expect(output.err.contains("  ::: <repl>:2:2:14\n"), "\(output.err)")
+    #expect(output.err.contains(" 2 |   return 2 * f(x)\n   |              ---- 'f' called here\n"))
+    #expect(output.err.contains("  ::: <repl>:3:1:7\n"), "\(output.err)")
+    #expect(output.err.contains(" 1 | print g(1)\n   |       ---- 'g' called here\n"))
+  }
+
   @Test func aSyntaxErrorDoesNotWaitForMoreLines() {
     let (repl, output, reader) = makeRepl(["let = 3", "1"])
     repl.run()

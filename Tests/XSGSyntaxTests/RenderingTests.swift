@@ -111,6 +111,29 @@ import Testing
         """)
   }
 
+  /// Ranges in several sources (the REPL's entries): the headline names the primary range's source, and
+  /// the labels of each other source follow under a `:::` line naming it.
+  @Test func labelsInAnotherSourceFollowUnderItsName() {
+    let first = SourceFile(name: "<repl>:1", text: "fn f(x) {\n  return x - 1\n}\n", id: SourceFile.ID(1))
+    let third = SourceFile(name: "<repl>:3", text: "let y = f(2)", id: SourceFile.ID(3))
+    let diagnostic = Diagnostic(.expectedExpression, "it failed", at: first.range(21, 22))
+      .labeled(third.range(8, 12), "'f' called here").labeled(first.range(0, 2), "in this function")
+    let renderer = DiagnosticRenderer(source: third, others: [first])
+    #expect(
+      renderer.rich(diagnostic) == """
+        <repl>:1:2:12: error[E0101]: it failed
+         1 | fn f(x) {
+           | -- in this function
+         2 |   return x - 1
+           |            ^
+          ::: <repl>:3:1:9
+         1 | let y = f(2)
+           |         ---- 'f' called here
+
+        """)
+    #expect(renderer.short(diagnostic) == "<repl>:1:2:12: error[E0101]: it failed")
+  }
+
   @Test func colourOnlyWhenAsked() {
     let source = SourceFile(name: "c.xsg", text: "let = 1\n")
     let diagnostics = Parser.parse(source).diagnostics

@@ -87,7 +87,12 @@ extension Interpreter {
       let bound = try Call.bind(builtin, arguments, range: range, interpreter: self)
       return try body(bound)
     case .function(let function):
-      return try callUser(function, arguments, at: range)
+      do {
+        return try callUser(function, arguments, at: range)
+      } catch let error as RuntimeError {
+        // The function may come from an earlier REPL entry than the call.
+        throw error.reached(from: range, "'\(function.name)' called here")
+      }
     default:
       throw RuntimeError(
         .type, "\(ValueText.described(function)) is not a function", at: calleeRange)
@@ -178,8 +183,7 @@ extension Interpreter {
   private static func isOutsideNameUndefined(_ error: RuntimeError, in function: FunctionValue) -> Bool {
     guard let name = error.undefinedName, let range = error.range else { return false }
     let body = function.declaration.body
-    return body.range.start.offset <= range.start.offset && range.end.offset <= body.range.end.offset
-      && !declares(body, name)
+    return body.range.contains(range) && !declares(body, name)
   }
 
   /// Checks the data a pipe stage gives, so that a coordinate outside 1...d, or one that is both signal

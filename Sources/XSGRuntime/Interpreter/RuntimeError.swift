@@ -35,6 +35,8 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
   /// For "'x' is not defined": the name, until the innermost function call whose body uses it has
   /// noted the call (see `Interpreter.callUser`).
   var undefinedName: String?
+  /// Where the error was reached from in sources other than its own (see `reached(from:_:)`).
+  public var labels: [Diagnostic.Label] = []
 
   public init(_ code: Code, _ message: String, at range: SourceRange?, help: String? = nil) {
     self.code = code
@@ -49,9 +51,22 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
 
   /// As a diagnostic for the shared renderer (`fallback` when the error has no range).
   public func diagnostic(fallback: SourceRange) -> Diagnostic {
-    var diagnostic = Diagnostic(DiagnosticCode(code.rawValue), message, at: range ?? fallback)
+    var diagnostic = Diagnostic(DiagnosticCode(code.rawValue), message, at: range ?? fallback, labels: labels)
     if let help { diagnostic = diagnostic.noting(help) }
     return diagnostic.suggesting(suggestion)
+  }
+
+  /// The error as it leaves the call or `train` at `range`. When it happened in another source (in the
+  /// REPL, a function or probe block that an earlier entry declared), `range` gets a label with `message`,
+  /// so the diagnostic shows the entry's own part as well; only the innermost such range of each source.
+  /// An error in the source of `range` is left as it is: a script is one source, and its messages stay.
+  func reached(from range: SourceRange, _ message: String) -> RuntimeError {
+    guard let own = self.range, own.source != range.source,
+      !labels.contains(where: { $0.range.source == range.source })
+    else { return self }
+    var copy = self
+    copy.labels.append(Diagnostic.Label(range, message))
+    return copy
   }
 
   public var description: String {

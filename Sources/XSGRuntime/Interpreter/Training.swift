@@ -21,7 +21,8 @@ extension Interpreter {
       return try trainWritingFolder(
         network: network, data: data, optimizer: optimizer, steps: steps, at: range, in: scope)
     } catch let error as RuntimeError {
-      throw error
+      // A probe block that an earlier REPL entry declared fails in this entry's train.
+      throw error.reached(from: range, "during this train")
     } catch let stop as Interrupted {
       throw stop
     } catch let error as UsageError {

@@ -28,6 +28,11 @@ public final class Session: @unchecked Sendable {
 
   public private(set) var interpreter: Interpreter
   private let settings: Interpreter.Settings
+  /// The entries run so far, each its own source: a function or probe block declared in one entry may
+  /// fail in a later one, and the diagnostic then shows the entry that declared it.
+  private var entries: [SourceFile] = []
+  /// The ID of the next entry's source (never reused, not even after `reset`).
+  private var nextSourceID = 1
   /// Whether diagnostics are coloured.
   public var color: Bool
 
@@ -51,13 +56,16 @@ public final class Session: @unchecked Sendable {
 
   /// Runs one complete entry; `name` names it in diagnostics (`<repl>:3`).
   public func run(_ entry: String, name: String = "<repl>") -> Outcome {
-    let source = SourceFile(name: name, text: entry)
+    let source = SourceFile(name: name, text: entry, id: SourceFile.ID(nextSourceID))
+    nextSourceID += 1
     let predeclared = Set(interpreter.globals.orderedBindings.map(\.0))
     let front = FrontEnd.check(source, oracle: RegistryOracle(), predeclared: predeclared)
-    let renderer = DiagnosticRenderer(source: source, color: color)
     if front.diagnostics.hasErrors {
+      let renderer = DiagnosticRenderer(source: source, color: color)
       return .failed(rendered: renderer.render(front.diagnostics), diagnostics: front.diagnostics)
     }
+    entries.append(source)
+    let renderer = DiagnosticRenderer(source: source, others: entries, color: color)
     do {
       return .completed(value: try interpreter.evaluate(front.program))
     } catch let error as RuntimeError {
@@ -178,5 +186,6 @@ public final class Session: @unchecked Sendable {
   /// Forgets every binding, network and run.
   public func reset() {
     interpreter = Interpreter(settings: settings)
+    entries = []
   }
 }

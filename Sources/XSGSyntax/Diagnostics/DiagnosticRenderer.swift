@@ -10,19 +10,41 @@
 /// ```
 /// Colour is a decision of the caller (a terminal and no `NO_COLOR`): the renderer never looks at the
 /// environment, so its output is deterministic and snapshot-testable.
+///
+/// A range may lie in another source than `source` (in the REPL, a function an earlier entry declared):
+/// the headline then names that source, and labels in further sources follow under a `:::` line naming
+/// theirs:
+/// ```
+/// <repl>:1:1:20: error[E0501]: '-' needs numbers (or vectors), got number 2 and string "a"
+///  1 | fn f(x) { return x - "a" }
+///    |                    ^
+///   ::: <repl>:3:1:9
+///  1 | let y = f(2)
+///    |         ---- 'f' called here
+/// ```
 public struct DiagnosticRenderer: Sendable {
+  /// The source the diagnostics come from; it also stands for any source not in `others`.
   public var source: SourceFile
+  /// Further sources that ranges may lie in, by ID (the REPL's earlier entries).
+  public var others: [SourceFile.ID: SourceFile]
   public var color: Bool
 
-  public init(source: SourceFile, color: Bool = false) {
+  public init(source: SourceFile, others: [SourceFile] = [], color: Bool = false) {
     self.source = source
+    self.others = Dictionary(others.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     self.color = color
+  }
+
+  /// The source `range` lies in.
+  private func file(of range: SourceRange) -> SourceFile {
+    range.source == source.id ? source : others[range.source] ?? source
   }
 
   /// `file:line:col: error[E0101]: message`, plus "; did you mean 'x'?" when there is a suggestion.
   public func short(_ diagnostic: Diagnostic) -> String {
     let start = diagnostic.range.start
-    var line = "\(source.name):\(start.line):\(start.column): \(diagnostic.severity.rawValue)"
+    let name = file(of: diagnostic.range).name
+    var line = "\(name):\(start.line):\(start.column): \(diagnostic.severity.rawValue)"
     line += "[\(diagnostic.code)]: \(diagnostic.message)"
     if let suggestion = diagnostic.suggestion { line += "; did you mean '\(suggestion)'?" }
     return line
@@ -35,26 +57,58 @@ public struct DiagnosticRenderer: Sendable {
 
   /// The rich form of one diagnostic, ending in a newline.
   public func rich(_ diagnostic: Diagnostic) -> String {
+    let primaryFile = file(of: diagnostic.range)
     let start = diagnostic.range.start
-    var out = paint(bold, "\(source.name):\(start.line):\(start.column): ")
+    var out = paint(bold, "\(primaryFile.name):\(start.line):\(start.column): ")
     out += paint(severityStyle(diagnostic.severity), "\(diagnostic.severity.rawValue)[\(diagnostic.code)]")
     out += paint(bold, ": \(diagnostic.message)") + "\n"
 
-    var marks: [Mark] = []
-    marks += segments(of: diagnostic.range, label: diagnostic.primaryLabel ?? "", primary: true)
+    // One excerpt per source: the primary range's first, then the others in the order of their labels.
+    var excerpts = [
+      Excerpt(
+        file: primaryFile, first: start,
+        marks: segments(
+          of: diagnostic.range, in: primaryFile, label: diagnostic.primaryLabel ?? "", primary: true))
+    ]
     for label in diagnostic.labels {
-      marks += segments(of: label.range, label: label.message, primary: false)
+      let labelFile = file(of: label.range)
+      let marks = segments(of: label.range, in: labelFile, label: label.message, primary: false)
+      if let index = excerpts.firstIndex(where: { $0.file.id == labelFile.id }) {
+        excerpts[index].marks += marks
+      } else {
+        excerpts.append(Excerpt(file: labelFile, first: label.range.start, marks: marks))
+      }
     }
-    let lines = Set(marks.map(\.line)).sorted()
-    let gutterWidth = String(lines.last ?? 1).count
+    let gutterWidth = String(excerpts.flatMap { $0.marks.map(\.line) }.max() ?? 1).count
+    for (index, excerpt) in excerpts.enumerated() {
+      if index > 0 {
+        out += String(repeating: " ", count: gutterWidth + 1) + paint(blue, ":::")
+        out += " \(excerpt.file.name):\(excerpt.first.line):\(excerpt.first.column)\n"
+      }
+      out += lines(of: excerpt, gutterWidth: gutterWidth)
+    }
+    for note in diagnostic.notes {
+      out += String(repeating: " ", count: gutterWidth + 2) + "= " + paint(bold, "note") + ": \(note)\n"
+    }
+    if let suggestion = diagnostic.suggestion {
+      out += String(repeating: " ", count: gutterWidth + 2) + "= " + paint(bold, "help")
+      out += ": did you mean '\(suggestion)'?\n"
+    }
+    return out
+  }
+
+  /// The marked lines of one source, with "..." where lines are left out.
+  private func lines(of excerpt: Excerpt, gutterWidth: Int) -> String {
+    var out = ""
+    let marks = excerpt.marks
     let blankGutter = String(repeating: " ", count: gutterWidth + 2) + paint(blue, "|")
     var previous: Int?
-    for line in lines {
+    for line in Set(marks.map(\.line)).sorted() {
       if let previous, line > previous + 1 {
         out += String(repeating: " ", count: gutterWidth + 1) + paint(blue, "...") + "\n"
       }
       previous = line
-      let (shown, lineMarks) = clipped(source.lineText(line), marks.filter { $0.line == line })
+      let (shown, lineMarks) = clipped(excerpt.file.lineText(line), marks.filter { $0.line == line })
       let (text, starts) = DisplayWidth.expand(shown)
       let number = String(line)
       out += String(repeating: " ", count: gutterWidth + 1 - number.count) + number + " "
@@ -69,14 +123,14 @@ public struct DiagnosticRenderer: Sendable {
         out += row + "\n"
       }
     }
-    for note in diagnostic.notes {
-      out += String(repeating: " ", count: gutterWidth + 2) + "= " + paint(bold, "note") + ": \(note)\n"
-    }
-    if let suggestion = diagnostic.suggestion {
-      out += String(repeating: " ", count: gutterWidth + 2) + "= " + paint(bold, "help")
-      out += ": did you mean '\(suggestion)'?\n"
-    }
     return out
+  }
+
+  /// The marks in one source, and where its first one starts (for the `:::` line).
+  private struct Excerpt {
+    var file: SourceFile
+    var first: SourceLocation
+    var marks: [Mark]
   }
 
   /// One underline on one line; a range over several lines becomes a mark on its first and last line.
@@ -88,18 +142,18 @@ public struct DiagnosticRenderer: Sendable {
     var primary: Bool
   }
 
-  private func segments(of range: SourceRange, label: String, primary: Bool) -> [Mark] {
+  private func segments(of range: SourceRange, in file: SourceFile, label: String, primary: Bool) -> [Mark] {
     let start = range.start
     let end = range.end
     if start.line == end.line || (end.column == 1 && end.line == start.line + 1) {
-      let endColumn = start.line == end.line ? end.column : columnsIn(start.line) + 1
+      let endColumn = start.line == end.line ? end.column : columnsIn(start.line, of: file) + 1
       return [
         Mark(
           line: start.line, startColumn: start.column, endColumn: endColumn, label: label, primary: primary)
       ]
     }
-    let firstEnd = columnsIn(start.line) + 1
-    let lastText = source.lineText(end.line)
+    let firstEnd = columnsIn(start.line, of: file) + 1
+    let lastText = file.lineText(end.line)
     let indent = lastText.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
     return [
       Mark(line: start.line, startColumn: start.column, endColumn: firstEnd, label: "", primary: primary),
@@ -151,7 +205,7 @@ public struct DiagnosticRenderer: Sendable {
     return (text, moved)
   }
 
-  private func columnsIn(_ line: Int) -> Int { source.lineText(line).unicodeScalars.count }
+  private func columnsIn(_ line: Int, of file: SourceFile) -> Int { file.lineText(line).unicodeScalars.count }
 
   /// The display cell of a 1-based column; columns past the end continue one cell per column.
   private func cell(_ starts: [Int], _ column: Int) -> Int {

@@ -1,6 +1,19 @@
 /// A script as the front end sees it: a name for messages, the exact bytes, and a table of line starts
 /// so any byte offset turns into a 1-based line and column.
-public struct SourceFile: Sendable {
+public struct SourceFile: Sendable, Identifiable {
+  /// Tells apart the sources of one session: every location carries the ID of its source, so a diagnostic
+  /// about a function that an earlier REPL entry declared shows that entry, not the one that called it.
+  /// A script run alone is `.main`.
+  public struct ID: Hashable, Sendable {
+    public let rawValue: Int
+
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+
+    /// The source of a script run alone, and of any text parsed outside a session.
+    public static let main = ID(0)
+  }
+
+  public let id: ID
   /// The name printed in diagnostics (`phases.xsg`, `<repl>`, `<stdin>`).
   public let name: String
   /// The bytes as read; the lexer works on these, so invalid UTF-8 is reported rather than replaced.
@@ -10,11 +23,12 @@ public struct SourceFile: Sendable {
   /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
   let lineStarts: [Int]
 
-  public init(name: String, text: String) {
-    self.init(name: name, bytes: Array(text.utf8))
+  public init(name: String, text: String, id: ID = .main) {
+    self.init(name: name, bytes: Array(text.utf8), id: id)
   }
 
-  public init(name: String, bytes: [UInt8]) {
+  public init(name: String, bytes: [UInt8], id: ID = .main) {
+    self.id = id
     self.name = name
     self.bytes = bytes
     self.text = String(decoding: bytes, as: UTF8.self)
@@ -49,7 +63,7 @@ public struct SourceFile: Sendable {
     }
     // A continuation byte at `offset` itself belongs to the scalar already counted.
     if offset < bytes.count, bytes[offset] & 0xC0 == 0x80, column > 1 { column -= 1 }
-    return SourceLocation(offset: offset, line: low + 1, column: column)
+    return SourceLocation(offset: offset, line: low + 1, column: column, source: id)
   }
 
   /// Locations for offsets that mostly increase, found by walking forward from the previous one
@@ -60,7 +74,7 @@ public struct SourceFile: Sendable {
 
     init(_ source: SourceFile) {
       self.source = source
-      self.last = SourceLocation(offset: 0, line: 1, column: 1)
+      self.last = SourceLocation(offset: 0, line: 1, column: 1, source: source.id)
     }
 
     mutating func location(at offset: Int) -> SourceLocation {

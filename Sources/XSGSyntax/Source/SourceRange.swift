@@ -1,16 +1,20 @@
 /// A position in a source file: the byte offset and its 1-based line and column (the column counts
-/// Unicode scalars, so a caret can be placed under wide characters and tabs by the renderer).
+/// Unicode scalars, so a caret can be placed under wide characters and tabs by the renderer), and which
+/// source it is in (see `SourceFile.ID`).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
   public var offset: Int
   public var line: Int
   public var column: Int
+  public var source: SourceFile.ID
 
-  public init(offset: Int, line: Int, column: Int) {
+  public init(offset: Int, line: Int, column: Int, source: SourceFile.ID = .main) {
     self.offset = offset
     self.line = line
     self.column = column
+    self.source = source
   }
 
+  /// Order within one source (locations in different sources are not compared).
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
 
   /// `line:column`, the form used in messages such as "to close '{' opened at 3:18".
@@ -43,6 +47,14 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
   public var endPoint: SourceRange { SourceRange(at: end) }
 
   public var isEmpty: Bool { start.offset == end.offset }
+
+  /// The source the range is in.
+  public var source: SourceFile.ID { start.source }
+
+  /// Whether `other` lies within this range, in the same source.
+  public func contains(_ other: SourceRange) -> Bool {
+    other.source == source && start.offset <= other.start.offset && other.end.offset <= end.offset
+  }
 
   public var description: String { "\(start)-\(end)" }
 }
