@@ -89,6 +89,31 @@ struct ReplEndToEndTests {
   }
 }
 
+/// A second Ctrl-C while an entry still runs ends xsg at once. It exited with status 130, which a shell
+/// takes for an ordinary exit: a script running xsg went on after the Ctrl-C. Now xsg dies by SIGINT, as
+/// `xsg run` does, and the script stops with it.
+@Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
+struct ReplDoubleCtrlCTests {
+  @Test func aSecondCtrlCBeforeTheFirstIsActedOnStopsTheScriptRunningXsg() throws {
+    let terminal = try ReplTerminal(inScript: true)
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    // One builtin call over ten million numbers: no step boundary and no statement where a Ctrl-C is
+    // acted on.
+    try terminal.type("len(map(1..10_000_000, abs))")
+    try terminal.press("Enter")
+    usleep(300_000)
+    try terminal.press("C-c")
+    usleep(300_000)
+    try terminal.press("C-c")
+    try terminal.waitFor("xsg: interrupted twice, exiting", seconds: 5)
+    #expect(try terminal.hasEnded())
+    // The script's next command would have run, and said so, had xsg exited.
+    let screen = try terminal.screen()
+    #expect(!screen.contains("[xsg exited"), "\(screen)")
+  }
+}
+
 /// Tab where only blanks precede the cursor indents, as in Python's REPL; elsewhere it completes.
 @Suite(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"), .serialized)
 struct ReplTabTests {

@@ -26,10 +26,12 @@ final class ReplTerminal {
   /// Starts `xsg ARGUMENTS` in a 100×40 terminal, with `environment` added to the session's. With
   /// `jobControl`, xsg is typed into an interactive bash, so Ctrl-Z stops it and `fg` brings it back; the
   /// test then types `echo "[xsg exited with status $?]"` itself once xsg has ended.
-  /// With `output`, xsg's stdout goes to that file in `folder` instead of the terminal.
+  /// With `output`, xsg's stdout goes to that file in `folder` instead of the terminal. With `inScript`,
+  /// the shell around xsg is a bash script that does not ignore Ctrl-C: like any script, it stops where
+  /// xsg dies of SIGINT, and goes on to its `echo` when xsg exits (the screen then shows it).
   init(
     _ arguments: [String] = [], environment: [String: String] = [:], jobControl: Bool = false,
-    output: String? = nil
+    output: String? = nil, inScript: Bool = false
   ) throws {
     folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -41,13 +43,16 @@ final class ReplTerminal {
       + (output.map { " > '\($0)'" } ?? "")
     let command = "trap '' INT; \(xsg); echo \"[xsg exited with status $?]\""
     let shell = "PS1='$ ' exec bash --norc --noprofile -i"
+    let script = "\(xsg); echo \"[xsg exited with status $?]\""
+    let bashScript =
+      "exec bash --norc --noprofile -c '" + script.replacingOccurrences(of: "'", with: "'\\''") + "'"
     try tmux(
       [
         "-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "100", "-y", "40", "-c", folder.path,
         "-e", "HOME=\(folder.path)", "-e", "XDG_STATE_HOME=\(folder.path)/state", "-e", "NO_COLOR=1",
         "-e", "TERM=xterm", "-e", "INPUTRC=/dev/null",
       ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
-        + [jobControl ? shell : command])
+        + [jobControl ? shell : inScript ? bashScript : command])
     // Keep the pane after xsg exits, so the test can read its last screen and exit status.
     try tmux(["set-option", "-t", "repl", "remain-on-exit", "on"])
     if jobControl {
@@ -107,6 +112,16 @@ final class ReplTerminal {
     let screen = try waitFor("xsg to exit", seconds: seconds) { $0.contains(marker) }
     let status = screen.components(separatedBy: marker).last?.prefix { $0.isNumber } ?? ""
     return Int32(status) ?? -1
+  }
+
+  /// Whether the pane's shell has ended, waiting at most `seconds` for it.
+  func hasEnded(seconds: Double = 10) throws -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if try tmux(["display-message", "-p", "-t", "repl", "#{pane_dead}"]).hasPrefix("1") { return true }
+      usleep(50_000)
+    }
+    return false
   }
 
   /// Stops the tmux server (and xsg with it) and removes the folder.

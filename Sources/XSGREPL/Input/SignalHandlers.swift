@@ -7,7 +7,8 @@ import XSGRuntime
 /// Ctrl-C means different things at different moments: at the prompt it clears the line (the line reader
 /// sees its read interrupted and the shared flag set); while an entry runs it asks training to stop at the
 /// next step boundary. A second Ctrl-C before the first is acted on ends the process, so a runaway loop
-/// that never reaches a step boundary can still be left.
+/// that never reaches a step boundary can still be left: like `xsg run`, it dies by SIGINT, with the
+/// terminal as the session found it, so a parent shell sees the Ctrl-C (a script running xsg stops there).
 public enum SignalHandlers {
   /// Set while a line reader waits for input.
   static let atPrompt = Atomic<Bool>(false)
@@ -15,6 +16,9 @@ public enum SignalHandlers {
   static let resized = Atomic<Bool>(false)
   /// Set by Ctrl-Z (SIGTSTP) at the readline prompt; the reader then suspends xsg itself.
   static let suspendRequested = Atomic<Bool>(false)
+  /// The terminal's settings when the handlers were installed, before readline changed any; nil when
+  /// stdin is not a terminal. Written once before the SIGINT handler exists, then only read by it.
+  nonisolated(unsafe) private static var terminalSettings: termios?
 
   /// Catches Ctrl-Z while readline has the terminal, and returns what to restore afterwards. Stopped with
   /// the terminal in readline's raw mode, xsg came back after `fg` with the shell's settings: no prompt,
@@ -52,12 +56,16 @@ public enum SignalHandlers {
     var none = sigset_t()
     sigemptyset(&none)
     pthread_sigmask(SIG_SETMASK, &none, nil)
+    var settings = termios()
+    terminalSettings = tcgetattr(STDIN_FILENO, &settings) == 0 ? settings : nil
     set(SIGINT) { _ in
       let flag = InterruptFlag.shared
       if !SignalHandlers.atPrompt.load(ordering: .sequentiallyConsistent) && flag.isRequested {
         let message: StaticString = "\nxsg: interrupted twice, exiting\n"
         _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
-        _exit(130)
+        // Async-signal-safe: `tcsetattr`, then `Interrupt.die`.
+        if var settings = SignalHandlers.terminalSettings { tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
+        Interrupt.die(by: SIGINT)
       }
       flag.request()
     }

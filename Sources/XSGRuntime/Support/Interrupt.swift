@@ -64,8 +64,9 @@ public enum Interrupt {
     die(by: number == 0 ? SIGINT : number)
   }
 
+  /// Ends the process by signal `number`, as if it had not been caught (the REPL's second Ctrl-C too).
   /// Async-signal-safe: `signal`, `sigprocmask`, `raise` and `_exit` only.
-  private static func die(by number: Int32) -> Never {
+  public static func die(by number: Int32) -> Never {
     signal(number, SIG_DFL)
     var set = sigset_t()
     sigemptyset(&set)
