@@ -108,6 +108,20 @@ import XSGRuntime
     #expect(output.err.contains(" 1 | print g(1)\n   |       ---- 'g' called here\n"))
   }
 
+  /// The static check's warnings (W0201) about an entry without errors: the REPL said nothing, where
+  /// `xsg run` and `xsg check` warn. Printed like errors, on the error stream, before the entry runs.
+  @Test func warningsOfAnEntryThatRunsComeBeforeItsOutput() {
+    let output = run([
+      "let wins = 0", "for s in [1, 2] {", "  let wins = wins + 1", "  print wins", "}", "wins",
+    ])
+    #expect(output.out == "1\n1\n0\n")
+    #expect(output.err.hasPrefix("<repl>:2:2:7: warning[W0201]: "), "\(output.err)")
+    #expect(output.err.contains(" 2 |   let wins = wins + 1\n   |       ^^^^"), "\(output.err)")
+    #expect(!output.err.contains("error"), "\(output.err)")
+    // Before the entry's output, once.
+    #expect(output.both.hasSuffix("\n1\n1\n0\n") && output.both.hasPrefix(output.err), "\(output.both)")
+  }
+
   @Test func aSyntaxErrorDoesNotWaitForMoreLines() {
     let (repl, output, reader) = makeRepl(["let = 3", "1"])
     repl.run()

@@ -23,7 +23,7 @@ final class StandInEvaluator: ReplEvaluator {
     return open > closed || entry.trimmingWhitespace().hasSuffix("+")
   }
 
-  func run(_ entry: String, name: String) -> EntryOutcome {
+  func run(_ entry: String, name: String, warn: (String) -> Void) -> EntryOutcome {
     ran.append((entry, name))
     let words = entry.split(whereSeparator: \.isWhitespace).map(String.init)
     if words.count == 4, words[0] == "let", words[2] == "=" {
@@ -60,16 +60,27 @@ final class StandInEvaluator: ReplEvaluator {
   func reset() { values = [] }
 }
 
-/// Everything a REPL wrote, split by stream.
+/// Everything a REPL wrote, split by stream, and both streams in the order written.
 final class CapturedOutput: Sendable {
-  private let text = Mutex<(out: String, err: String)>(("", ""))
+  private let text = Mutex<(out: String, err: String, both: String)>(("", "", ""))
 
   var out: String { text.withLock { $0.out } }
   var err: String { text.withLock { $0.err } }
+  var both: String { text.withLock { $0.both } }
 
   var sink: ReplOutput {
     ReplOutput(
-      write: { piece in self.text.withLock { $0.out += piece } },
-      writeError: { piece in self.text.withLock { $0.err += piece } })
+      write: { piece in
+        self.text.withLock {
+          $0.out += piece
+          $0.both += piece
+        }
+      },
+      writeError: { piece in
+        self.text.withLock {
+          $0.err += piece
+          $0.both += piece
+        }
+      })
   }
 }

@@ -74,7 +74,7 @@ public final class Repl {
     pending = []
     reader.addHistory(entry)
     entryCount += 1
-    report(evaluator.run(entry, name: "<repl>:\(entryCount)"), of: entry)
+    report(evaluator.run(entry, name: "<repl>:\(entryCount)", warn: output.writeError), of: entry)
   }
 
   /// Shows how `entry` ended and records it for `:save`; `loadedFrom` names the file a `:load` ran.
@@ -208,7 +208,7 @@ public final class Repl {
       output.writeError("error: '\(path)' \(problem.text)\n")
       return
     }
-    var outcome = evaluator.run(text, name: path)
+    var outcome = evaluator.run(text, name: path, warn: output.writeError)
     // A script's last expression statement is not an expression entered alone: nothing to show.
     if case .completed = outcome { outcome = .completed(shown: nil) }
     report(outcome, of: text.trimmingWhitespace(), loadedFrom: path)

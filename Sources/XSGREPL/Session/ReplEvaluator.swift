@@ -6,8 +6,9 @@ public protocol ReplEvaluator: CompletionSource {
   /// Whether `entry` (ending with the line break the user typed) stops too early, for example inside an
   /// unclosed bracket or after a trailing operator, so the REPL should read another line.
   func isIncomplete(_ entry: String) -> Bool
-  /// Runs one complete entry. `name` names it in diagnostics (`<repl>:3`).
-  func run(_ entry: String, name: String) -> EntryOutcome
+  /// Runs one complete entry. `name` names it in diagnostics (`<repl>:3`). Warnings about an entry without
+  /// errors go to `warn`, rendered, before it runs.
+  func run(_ entry: String, name: String, warn: (String) -> Void) -> EntryOutcome
   /// The session's bindings in the order they were made.
   func bindings() -> [Binding]
   /// A few lines about the binding `name`, or nil if nothing is bound to it.

@@ -33,10 +33,10 @@ public final class RuntimeEvaluator: ReplEvaluator {
 
   public func isIncomplete(_ entry: String) -> Bool { session.isIncomplete(entry) }
 
-  public func run(_ entry: String, name: String) -> EntryOutcome {
+  public func run(_ entry: String, name: String, warn: (String) -> Void) -> EntryOutcome {
     _ = interrupts.consume()
     let boundBefore = Set(session.bindings.map(\.name))
-    switch session.run(entry, name: name) {
+    switch session.run(entry, name: name, warn: warn) {
     case .completed(let value):
       // Statements and calls made for their effect (`plot(…)`, `print`) have nothing to show.
       guard let value else { return .completed(shown: nil) }

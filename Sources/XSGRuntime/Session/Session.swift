@@ -54,8 +54,10 @@ public final class Session: @unchecked Sendable {
     Parser.isIncomplete(SourceFile(name: "<repl>", text: entry))
   }
 
-  /// Runs one complete entry; `name` names it in diagnostics (`<repl>:3`).
-  public func run(_ entry: String, name: String = "<repl>") -> Outcome {
+  /// Runs one complete entry; `name` names it in diagnostics (`<repl>:3`). The static check's warnings
+  /// (W0201) go to `warn`, rendered like errors, before the entry runs; an entry with errors does not run,
+  /// and its warnings are reported with its errors.
+  public func run(_ entry: String, name: String = "<repl>", warn: (String) -> Void = { _ in }) -> Outcome {
     let source = SourceFile(name: name, text: entry, id: SourceFile.ID(nextSourceID))
     nextSourceID += 1
     let predeclared = Set(interpreter.globals.orderedBindings.map(\.0))
@@ -66,6 +68,7 @@ public final class Session: @unchecked Sendable {
     }
     entries.append(source)
     let renderer = DiagnosticRenderer(source: source, others: entries, color: color)
+    if !front.diagnostics.isEmpty { warn(renderer.render(front.diagnostics)) }
     do {
       return .completed(value: try interpreter.evaluate(front.program))
     } catch let error as RuntimeError {
