@@ -274,7 +274,7 @@ extension Interpreter {
   /// Whether `error` is an undefined name inside `range`.
   fileprivate static func isUndefinedName(_ error: RuntimeError, in range: SourceRange) -> Bool {
     guard error.undefinedName != nil, let inner = error.range else { return false }
-    return range.start.offset <= inner.start.offset && inner.end.offset <= range.end.offset
+    return range.contains(inner)
   }
 }
 
