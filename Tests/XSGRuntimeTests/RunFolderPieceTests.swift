@@ -49,6 +49,13 @@ import XSGSyntax
     #expect(throws: UsageError.overrideKind(name: "s", expected: "output scale", got: "schedule")) {
       try replaced("let s = mean_field", "s=constant")
     }
+    // Words that read as numbers that are not finite: "not a string" would puzzle.
+    #expect(throws: UsageError.overrideNotFinite(name: "d", text: "nan")) {
+      try replaced("let d = 10", "d=nan")
+    }
+    #expect(throws: UsageError.overrideNotFinite(name: "lr", text: "-inf")) {
+      try replaced("let lr = 0.1", "lr=-inf")
+    }
   }
 
   @Test func rejectsMalformed() {
@@ -56,7 +63,7 @@ import XSGSyntax
     #expect(throws: OverrideError.malformed("=3")) { try Override(argument: "=3") }
     #expect(throws: OverrideError.badValue(name: "x", text: "[1,")) { try Override(argument: "x=[1,") }
     // A number must be finite: d=1e999 was read as infinity and failed later as a runtime error.
-    #expect(throws: OverrideError.badValue(name: "d", text: "1e999")) { try Override(argument: "d=1e999") }
+    #expect(throws: OverrideError.notFinite(name: "d", text: "1e999")) { try Override(argument: "d=1e999") }
     #expect(throws: OverrideError.badValue(name: "l", text: "[1, -1e400]")) {
       try Override(argument: "l=[1, -1e400]")
     }

@@ -147,6 +147,8 @@ public enum UsageError: Error, CustomStringConvertible, Equatable {
   /// `element`: the list element that does not fit, as typed (nil when the whole value does not).
   case overrideKind(name: String, expected: String, got: String, element: String? = nil)
   case seedUnused(seed: Int, line: Int)
+  /// `d=nan`, `lr=inf`: words that read as numbers that are not finite.
+  case overrideNotFinite(name: String, text: String)
 
   public var description: String {
     switch self {
@@ -167,6 +169,8 @@ public enum UsageError: Error, CustomStringConvertible, Equatable {
       }
       return
         "override \(name)=…: the script's \(name) is \(article(expected)) \(expected), not \(article(got)) \(got)"
+    case .overrideNotFinite(let name, let text):
+      return "override \(name)=…: \(text) is not a finite number, as every number in a script is"
     case .seedUnused(let seed, let line):
       return
         "--seed \(seed) would change nothing: it replaces a top-level seed, and this script sets its seeds "

@@ -140,6 +140,10 @@ extension Interpreter {
   /// The value of an override, checked against the kind of the value the script gives.
   func overridden(_ original: Value, with override: Override) throws -> Value {
     if let value = Self.replacement(for: original, override.value) { return value }
+    // `d=nan` or `lr=inf` reads as a word; saying "not a string" would puzzle.
+    if case .number = original, case .string(let word) = override.value, let x = Double(word), !x.isFinite {
+      throw UsageError.overrideNotFinite(name: override.name, text: word)
+    }
     // Name the first element that does not fit, and a word by what it names ("a schedule", not "a string").
     var (expected, got, element): (Value, Value, String?) = (original, override.value, nil)
     if case .list(let items) = original, let first = items.first, case .list(let new) = got,

@@ -18,7 +18,11 @@ public struct Override: Sendable {
     else { throw .malformed(argument) }
     self.name = name
     self.text = String(argument[argument.index(after: equals)...])
-    guard let value = Override.literal(text) else { throw .badValue(name: name, text: text) }
+    guard let value = Override.literal(text) else {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if let x = Override.number(trimmed), !x.isFinite { throw .notFinite(name: name, text: trimmed) }
+      throw .badValue(name: name, text: text)
+    }
     self.value = value
   }
 
@@ -102,6 +106,8 @@ public struct Override: Sendable {
 public enum OverrideError: Error, Equatable, CustomStringConvertible {
   case malformed(String)
   case badValue(name: String, text: String)
+  /// `d=1e400`, `lr=nan`: numbers in scripts are finite.
+  case notFinite(name: String, text: String)
 
   public var description: String {
     switch self {
@@ -109,6 +115,8 @@ public enum OverrideError: Error, Equatable, CustomStringConvertible {
       "'\(argument)' is not an override; write NAME=VALUE, e.g. d=200 or lam=0.25"
     case .badValue(let name, let text):
       "the value '\(text)' for \(name) is not a number, true/false, a \"string\" or a [list]"
+    case .notFinite(let name, let text):
+      "the value '\(text)' for \(name) is not a finite number; numbers are finite (at most about 1.8e308)"
     }
   }
 }
