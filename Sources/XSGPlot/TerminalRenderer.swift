@@ -17,9 +17,20 @@ public struct TerminalRenderer: Sendable {
   public func render(_ figure: Figure) -> String {
     var lines: [String] = []
     if let title = figure.title { lines.append(title) }
-    for (i, panel) in figure.panels.enumerated() {
+    let drawn = figure.panels.map { renderPanel($0) }
+    // Small multiples whose legends all read the same (a sweep's runs in every panel) get it once, under
+    // the first panel, as in the SVG; legends that differ stay with their panels.
+    let legends = drawn.compactMap(\.legend)
+    let shared = Set(legends).count == 1
+    var legendShown = false
+    for (i, panel) in drawn.enumerated() {
       if i > 0 { lines.append("") }
-      lines += renderPanel(panel)
+      lines += panel.plot
+      if let legend = panel.legend, !(shared && legendShown) {
+        lines.append(panel.indent + legend)
+        legendShown = true
+      }
+      if let note = panel.note { lines.append(panel.indent + "(\(note))") }
     }
     return lines.map { trimTrailingSpaces($0) }.joined(separator: "\n") + "\n"
   }
@@ -30,7 +41,9 @@ public struct TerminalRenderer: Sendable {
     return String(t)
   }
 
-  func renderPanel(_ panel: Panel) -> [String] {
+  /// A panel's plot (title, rows, axis and tick labels); its legend, if it shows one, and its note about hidden
+  /// points, to be written below the plot after `indent` (which lines them up with the plot's left edge).
+  func renderPanel(_ panel: Panel) -> (plot: [String], legend: String?, note: String?, indent: String) {
     let titleRows = panel.title == nil ? 0 : 1
     let rows = max(2, height - 2 - titleRows)
     let plan = PanelPlan(panel, xTicks: max(2, width / 14), yTicks: max(2, rows / 3), margins: false)
@@ -113,18 +126,17 @@ public struct TerminalRenderer: Sendable {
     }
     lines.append(xAxisLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX, panel: panel))
     lines.append(xLabelLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX))
-    if PanelPlan.legendIsUseful(entries, in: panel) {
-      let items = entries.enumerated().map { i, series in
+    let indent = String(repeating: " ", count: labelWidth + 2)
+    var legend: String?
+    if panel.showsLegend, PanelPlan.legendIsUseful(entries, in: panel) {
+      let items = entries.map { series in
         let style = plan.styleIndex(of: series)
         let name = series.group ?? series.name
         return numbered ? "\(style + 1) \(name)" : paint("━━", style: style) + " " + name
       }
-      lines.append(String(repeating: " ", count: labelWidth + 2) + items.joined(separator: "   "))
+      legend = items.joined(separator: "   ")
     }
-    if let note = plan.hiddenNote {
-      lines.append(String(repeating: " ", count: labelWidth + 2) + "(\(note))")
-    }
-    return lines
+    return (lines, legend, plan.hiddenNote, indent)
   }
 
   private func xAxisLine(

@@ -65,6 +65,33 @@ import Testing
     #expect(text.contains("10⁻³ ┤"))
   }
 
+  @Test func smallMultiplesWithOneLegendPrintItOnce() throws {
+    // A sweep's panels all name the same runs: the legend was printed under every panel. Tick labels of
+    // different widths (0.00276 against 10) must not make the legends differ.
+    let same = [
+      Panel(title: "a", series: [diagonal, flat]),
+      Panel(
+        title: "b",
+        series: [diagonal, flat].map { Series(name: $0.name, points: $0.points.map { ($0.x, $0.y / 3000) }) }),
+      Panel(title: "c", series: [diagonal, flat]),
+    ]
+    let text = TerminalRenderer(width: 30, height: 8).render(Figure(panels: same))
+    #expect(text.components(separatedBy: "1 up   2 flat").count - 1 == 1, "\n\(text)")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let legendRow = try #require(lines.firstIndex { $0.contains("1 up   2 flat") })
+    let secondTitle = try #require(lines.firstIndex { $0.hasSuffix(" b") })
+    #expect(legendRow < secondTitle, "under the first panel")
+    // Panels whose legends differ keep one each.
+    let other = Panel(title: "d", series: [flat, diagonal])
+    let mixed = TerminalRenderer(width: 30, height: 8).render(Figure(panels: [same[0], other]))
+    #expect(mixed.contains("1 up   2 flat") && mixed.contains("1 flat   2 up"), "\n\(mixed)")
+    // And a panel that does not show its legend (the SVG shows a sweep's in its first panel only) has none.
+    var hidden = other
+    hidden.showsLegend = false
+    #expect(
+      !TerminalRenderer(width: 30, height: 8).render(Figure(panels: [same[0], hidden])).contains("1 flat"))
+  }
+
   @Test func everyLineFitsTheWidth() {
     let panel = Panel(
       title: "w_sp", series: [diagonal, flat], references: [.constant(7)], windows: [Window(from: 2, to: 4)],
