@@ -87,6 +87,14 @@ public struct PGFPlotsRenderer: Sendable {
     case .above:
       options.append("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=-1")
     }
+    if let note = plan.hiddenNote {
+      // As in the SVG: in small italics under the plot's right end, below the x-axis title if there is one
+      // (an extra description, which the axis does not clip).
+      let below = panel.xLabel == nil ? "3pt" : "14pt"
+      options.append(
+        "extra description/.code={\\node[font=\\tiny\\itshape, text=darkgray, anchor=north east, "
+          + "inner sep=0pt] at (xticklabel cs:1,\(below)) {\(Self.latex(note))};}")
+    }
     var out = "\\nextgroupplot[\(options.joined(separator: ", "))]\n"
 
     let ymin = Self.number(y(plan.y.domain.lowerBound))

@@ -54,6 +54,24 @@ import Testing
     #expect(text.contains("xtick={0,100,200,300,400,500}, xticklabels={0,100,200,300,400,500}"))
   }
 
+  @Test func pointsLeftOutAreNotedUnderThePlotAsInTheSVG() {
+    // The SVG said "2 non-positive or non-finite values not shown"; the .tex dropped them silently.
+    let zeros = Series(name: "m", points: [(0, 0), (1, .nan), (2, 0.1), (3, 1), (4, 10)])
+    let text = PGFPlotsRenderer().render(Figure(panel: Panel(yScale: .log, series: [zeros])))
+    #expect(
+      text.contains(
+        "extra description/.code={\\node[font=\\tiny\\itshape, text=darkgray, anchor=north east, "
+          + "inner sep=0pt] at (xticklabel cs:1,14pt) {2 non-positive or non-finite values not shown};}"))
+    #expect(count("{", in: text) == count("}", in: text))
+    // Without an x-axis title (a panel above another in a grid), right under the tick labels.
+    let negative = Series(name: "w", points: [(0, 0.001), (1, -0.01), (2, -0.1)])
+    let symlog = PGFPlotsRenderer().render(
+      Figure(panel: Panel(xLabel: nil, yScale: .log, series: [negative])))
+    #expect(symlog.contains("at (xticklabel cs:1,3pt) {symmetric log: the values go negative};}"))
+    let plain = PGFPlotsRenderer().render(Figure(panel: Panel(series: [negative])))
+    #expect(!plain.contains("extra description"))
+  }
+
   @Test func gapsAreJumps() {
     let series = Series(name: "g", points: [(0, 1), (1, .nan), (2, 3)])
     let text = PGFPlotsRenderer().render(Figure(panel: Panel(series: [series])))
