@@ -85,7 +85,10 @@ public struct PGFPlotsRenderer: Sendable {
     case .bottomRight: options.append("legend pos=south east")
     case .bottomLeft: options.append("legend pos=south west")
     case .above:
-      options.append("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=-1")
+      // In rows as the SVG's: a single row is as long as it needs, more rows break where the SVG's do.
+      let rows = Set(drawing.legend.entries.map(\.2) + [drawing.legendMore?.y].compactMap { $0 }).count
+      let columns = rows > 1 ? drawing.legendColumns : -1
+      options.append("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=\(columns)")
     }
     if let note = plan.hiddenNote {
       // As in the SVG: in small italics under the plot's right end, below the x-axis title if there is one

@@ -15,6 +15,12 @@ extension PanelDrawing {
     case (false, true): return .bottomLeft
     }
   }
+  /// The number of entries in the first row of a legend above the plot ("+N more" counts as one).
+  var legendColumns: Int {
+    guard let first = legend.entries.first else { return 0 }
+    return legend.entries.filter { $0.2 == first.2 }.count + (legendMore?.y == first.2 ? 1 : 0)
+  }
+
   func drawLegend(into svg: inout SVGWriter) {
     guard !legend.entries.isEmpty else { return }
     let font = fontSize - 1
@@ -66,9 +72,9 @@ extension PanelDrawing {
       (area.x + inset, area.y + inset), (area.maxX - inset - width, area.y + inset),
       (area.maxX - inset - width, area.maxY - inset - height), (area.x + inset, area.maxY - inset - height),
     ]
-    let points =
-      panel.series.flatMap { screenRuns($0).flatMap { Decimation.minMax($0, bucket: 0.25) } }
-      + decorationPoints()
+    // The data as the decoration labels see them, with points along long segments: a box that a steep
+    // line crosses between two of its points hides it too.
+    let points = dataPoints() + decorationPoints()
     var best = (corners[0], Int.max)
     for corner in corners {
       let box = Rect(x: corner.0 - 2, y: corner.1 - 2, width: width + 4, height: height + 4)

@@ -93,15 +93,81 @@ struct PanelDrawing {
     guard PanelPlan.legendIsUseful(entries, in: panel) else { return }
     let font = fontSize - 1
     let lineHeight = font + 2.5
-    let names = entries.map { PanelDrawing.legendName($0) }
-    let boxWidth =
+    let boxWidth = { (names: [String]) in
       PanelDrawing.sample + 9 + Double(names.map(\.count).max() ?? 0) * PanelDrawing.charWidth * font
-    let boxHeight = Double(entries.count) * lineHeight + 4
-    let (corner, covered) = legendCorner(width: boxWidth, height: boxHeight)
+    }
+    let width = boxWidth(entries.map(PanelDrawing.legendName))
+    let (corner, covered) = legendCorner(width: width, height: Double(entries.count) * lineHeight + 4)
+    let fitsInside = Double(entries.count) * lineHeight + 4 <= area.height - 6
+    let rows = legendRows(entries, font: font)
+    // Rows that would squeeze the plot to less than two thirds of its height are too many.
+    let mostRows = max(1, Int((area.height / 3 - 2) / lineHeight))
+    if fitsInside && (covered == 0 || rows.count > mostRows) {
+      placeBox(entries, more: nil, at: corner, lineHeight: lineHeight, width: width)
+      return
+    }
+    var shown = rows
+    var more: (text: String, x: Double)?
+    if rows.count > mostRows {
+      // Too many entries for the plot (dozens of runs): a box listing what fits and "+N more", in a corner
+      // where it hides nothing, shortened to as little as half the plot's height to find one.
+      let most = max(2, Int((area.height - 10) / lineHeight))
+      for lines in stride(from: most, through: max(2, (most + 1) / 2), by: -1) {
+        let listed = Array(entries.prefix(lines - 1))
+        let rest = "+\(entries.count - listed.count) more"
+        let width = boxWidth(listed.map(PanelDrawing.legendName) + [rest])
+        let (at, covered) = legendCorner(width: width, height: Double(lines) * lineHeight + 4)
+        if covered == 0 {
+          placeBox(listed, more: rest, at: at, lineHeight: lineHeight, width: width)
+          return
+        }
+      }
+      // When every such box would hide something, rows above the plot, as many as fit, the last ending in
+      // "+N more" (in place of as many of its entries as that takes).
+      shown = Array(rows.prefix(mostRows))
+      while true {
+        let text = "+\(entries.count - shown.map(\.count).reduce(0, +)) more"
+        let last = shown[shown.count - 1]
+        let x = last.last.map { $0.1 + legendEntryWidth(PanelDrawing.legendName($0.0), font: font) } ?? 0
+        if last.isEmpty || x + Double(text.count) * PanelDrawing.charWidth * font <= area.width {
+          more = (text, x)
+          break
+        }
+        shown[shown.count - 1].removeLast()
+      }
+    }
+    area = areaBelow(Double(shown.count) * lineHeight + 2)
+    let rowsTop = area.y - Double(shown.count) * lineHeight - 2
+    legend.entries = shown.enumerated().flatMap { r, row in
+      row.map { ($0.0, area.x + $0.1, rowsTop + lineHeight * (Double(r) + 0.5)) }
+    }
+    legendMore = more.map { ($0.text, area.x + $0.x, rowsTop + lineHeight * (Double(shown.count) - 0.5)) }
+  }
+
+  /// A legend box at `at` listing `entries`, then `more` on a line of its own.
+  private mutating func placeBox(
+    _ entries: [Series], more: String?, at: (Double, Double), lineHeight: Double, width: Double
+  ) {
+    let lines = entries.count + (more == nil ? 0 : 1)
+    let box = Rect(x: at.0, y: at.1, width: width, height: Double(lines) * lineHeight + 4)
+    legend.box = box
+    legend.entries = entries.enumerated().map { i, series in
+      (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
+    }
+    legendMore = more.map { ($0, box.x + 3, box.y + 2 + lineHeight * (Double(entries.count) + 0.5)) }
+  }
+
+  /// The width a legend entry takes in a row: its line sample, its name and the space before the next.
+  func legendEntryWidth(_ name: String, font: Double) -> Double {
+    PanelDrawing.sample + 4 + Double(name.count) * PanelDrawing.charWidth * font + 8
+  }
+
+  /// `entries` laid out in rows as wide as the plot, each with its offset from the plot's left edge.
+  func legendRows(_ entries: [Series], font: Double) -> [[(Series, Double)]] {
     var rows: [[(Series, Double)]] = [[]]
     var x = 0.0
-    for (series, name) in zip(entries, names) {
-      let width = PanelDrawing.sample + 4 + Double(name.count) * PanelDrawing.charWidth * font + 8
+    for series in entries {
+      let width = legendEntryWidth(PanelDrawing.legendName(series), font: font)
       if x + width > area.width, !rows[rows.count - 1].isEmpty {
         rows.append([])
         x = 0
@@ -109,40 +175,7 @@ struct PanelDrawing {
       rows[rows.count - 1].append((series, x))
       x += width
     }
-    // A row legend that would squeeze the plot to less than two thirds of its height stays inside instead;
-    // when it fits neither there nor above (dozens of runs), the box lists what fits and "+N more".
-    let rowsHeight = Double(rows.count) * lineHeight + 2
-    let fitsInside = boxHeight <= area.height - 6
-    if fitsInside && covered == 0 || rowsHeight > area.height / 3 {
-      var shown = entries
-      var more: String?
-      var size = (boxWidth, boxHeight)
-      var at = corner
-      if !fitsInside {
-        let lines = max(2, Int((area.height - 10) / lineHeight))
-        shown = Array(entries.prefix(lines - 1))
-        let rest = "+\(entries.count - shown.count) more"
-        more = rest
-        let chars = (shown.map { PanelDrawing.legendName($0).count } + [rest.count]).max() ?? 0
-        size = (
-          PanelDrawing.sample + 9 + Double(chars) * PanelDrawing.charWidth * font,
-          Double(lines) * lineHeight + 4
-        )
-        at = legendCorner(width: size.0, height: size.1).0
-      }
-      let box = Rect(x: at.0, y: at.1, width: size.0, height: size.1)
-      legend.box = box
-      legend.entries = shown.enumerated().map { i, series in
-        (series, box.x + 3, box.y + 2 + lineHeight * (Double(i) + 0.5))
-      }
-      legendMore = more.map { ($0, box.x + 3, box.y + 2 + lineHeight * (Double(shown.count) + 0.5)) }
-      return
-    }
-    area = areaBelow(rowsHeight)
-    let rowsTop = area.y - Double(rows.count) * lineHeight - 2
-    legend.entries = rows.enumerated().flatMap { r, row in
-      row.map { ($0.0, area.x + $0.1, rowsTop + lineHeight * (Double(r) + 0.5)) }
-    }
+    return rows
   }
 
   static let sample = 14.0

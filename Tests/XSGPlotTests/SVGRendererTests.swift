@@ -244,36 +244,80 @@ import Testing
 }
 
 @Suite struct LegendOverflowTests {
-  /// A sweep of 35 runs: the legend box lists what fits inside the plot, then "+N more"; before, its 35
-  /// entries ran out of the plot, over the tick labels and off the figure.
-  @Test func aLegendTooTallForThePlotListsWhatFitsAndHowManyMore() throws {
+  /// The plotting area of a one-panel SVG: its clip path's rectangle, the first rect without a fill (the
+  /// background has one).
+  func area(_ svg: SVGDocument) throws -> (x: Double, y: Double, maxX: Double, maxY: Double) {
+    let clip = try #require(svg.all("rect").first { $0.attributes["fill"] == nil })
+    let (x, y) = (try #require(clip.number("x")), try #require(clip.number("y")))
+    return (x, y, x + (try #require(clip.number("width"))), y + (try #require(clip.number("height"))))
+  }
+
+  /// The series' lines as points every half point along them.
+  func inkPoints(_ svg: SVGDocument) -> [(Double, Double)] {
+    svg.all("path", class: "series").flatMap { path -> [(Double, Double)] in
+      let points = SVGDocument.points(path.attributes["d"] ?? "")
+      return zip(points, points.dropFirst()).flatMap { a, b -> [(Double, Double)] in
+        let steps = Int(max(abs(b.0 - a.0), abs(b.1 - a.1)) * 2) + 1
+        return (0...steps).map { k in
+          let t = Double(k) / Double(steps)
+          return (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+        }
+      }
+    }
+  }
+
+  /// A sweep of 35 runs whose lines fill the whole plot: no box can go anywhere without hiding some, so the
+  /// legend lists what fits in rows above the plot, then "+N more"; before, a box as tall as the plot
+  /// covered the lines of one side (and earlier, its 35 entries ran off the figure).
+  @Test func aLegendTooTallForThePlotGoesAboveItWhenEveryCornerHasData() throws {
     let runs: [Series] = (1...35).map { i in
       let points: [(x: Double, y: Double)] = (0...20).map { s in (Double(s * 10), Double(i) + Double(s) / 10)
       }
       return Series(name: "run\(i)", points: points)
     }
     let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(series: runs))))
-    let rects = svg.all("rect")
-    // The clip path's rectangle is the plotting area: the first rect without a fill (the background has one).
-    let clip = try #require(rects.first { $0.attributes["fill"] == nil })
-    let areaTop = try #require(clip.number("y"))
-    let areaBottom = try areaTop + #require(clip.number("height"))
-    let box = try #require(rects.first { $0.ancestors.last == "legend" })
-    let boxTop = try #require(box.number("y"))
-    let boxBottom = try boxTop + #require(box.number("height"))
-    #expect(boxTop >= areaTop && boxBottom <= areaBottom)
+    let area = try area(svg)
+    #expect(svg.all("rect").allSatisfy { $0.ancestors.last != "legend" }, "no box")
     let labels = svg.texts(class: "legend-label")
     #expect(labels.count >= 3 && labels.count < 35)
     #expect(labels == runs.prefix(labels.count).map { $0.name })
     #expect(svg.texts(class: "legend-more") == ["+\(35 - labels.count) more"])
+    let width = try #require(
+      svg.elements.first?.attributes["viewBox"]?.split(separator: " ").dropLast().last.flatMap { Double($0) })
     for label in svg.all("text", class: "legend-label") + svg.all("text", class: "legend-more") {
-      let y = try #require(label.number("y"))
-      #expect(y > boxTop && y < boxBottom)
+      let (x, y) = (try #require(label.number("x")), try #require(label.number("y")))
+      #expect(y < area.y && y > 0, "above the plot")
+      #expect(x + Double(label.text.count) * 0.62 * 7 <= min(width, area.maxX + 8), "'\(label.text)' fits")
     }
-    // The PGFPlots output of the same figure shortens its legend the same way (it listed all 35).
+    // The PGFPlots output of the same figure shortens its legend the same way (it listed all 35), in rows
+    // that break where the SVG's do.
     let tex = PGFPlotsRenderer().render(Figure(panel: Panel(series: runs)))
     let entries = tex.components(separatedBy: "\\addlegendentry{").dropFirst().map { $0.prefix { $0 != "}" } }
-    #expect(entries.count >= 4 && entries.count < 36, "\(entries.count)")
-    #expect(entries.last == "\\textit{+\(36 - entries.count) more")
+    #expect(entries.count == labels.count + 1, "\(entries.count)")
+    #expect(entries.last == "\\textit{+\(35 - labels.count) more")
+    let firstRow = svg.all("text", class: "legend-label").filter {
+      $0.number("y") == svg.all("text", class: "legend-label")[0].number("y")
+    }
+    #expect(tex.contains("anchor=south west, draw=none}, legend columns=\(firstRow.count)]"))
+  }
+
+  /// 35 runs that are flat until step 200, then jump up, and drop at the end: the top left of the plot is
+  /// empty, and the box goes there, shortened until it hides no line; before, it was as tall as the plot and
+  /// hid the flat start of the lines (it counted the lines' points, and none of those was under it).
+  @Test func aLegendTooTallForThePlotTakesAFreeCornerShortenedToFit() throws {
+    let runs: [Series] = (1...35).map { i in
+      let top = 1 + Double(i) / 35
+      return Series(name: "run\(i)", points: [(0, 0.5), (200, 0.5), (220, top), (390, top), (400, 0)])
+    }
+    let svg = try SVGDocument(SVGRenderer().render(Figure(panel: Panel(series: runs))))
+    let area = try area(svg)
+    let box = try #require(svg.all("rect").first { $0.ancestors.last == "legend" })
+    let (x, y) = (try #require(box.number("x")), try #require(box.number("y")))
+    let (maxX, maxY) = (x + (try #require(box.number("width"))), y + (try #require(box.number("height"))))
+    #expect(x >= area.x && y >= area.y && maxX <= area.maxX && maxY <= area.maxY, "inside the plot")
+    let hidden = inkPoints(svg).filter { $0.0 >= x && $0.0 <= maxX && $0.1 >= y && $0.1 <= maxY }
+    #expect(hidden.count == 0, "the box hides points of the lines")
+    let labels = svg.texts(class: "legend-label")
+    #expect(labels.count >= 3 && svg.texts(class: "legend-more") == ["+\(35 - labels.count) more"])
   }
 }
