@@ -23,22 +23,25 @@ public struct PGFPlotsRenderer: Sendable {
       out += "\\definecolor{xsg\(Self.letter(i))}{HTML}{\(color.dropFirst())}\n"
     }
     let columns = figure.columnCount
-    let width = figure.columnCount == 1 ? panelWidth : "\\linewidth/\(columns)-1.2cm"
-    out += "\\begin{groupplot}[group style={group size=\(columns) by \(figure.rowCount), "
-    out += "horizontal sep=1.4cm, vertical sep=1.5cm},\n"
-    out += "  width=\(width), height=\(panelHeight), scale only axis, tick label style={font=\\scriptsize},\n"
-    out += "  label style={font=\\small}, title style={font=\\small}, legend style={font=\\scriptsize},\n"
-    out += "  legend cell align=left, every axis plot/.append style={line join=round}]\n"
     // The legend goes where the SVG of the same figure puts it (a corner that hides nothing).
     let cellWidth = 72 * (columns == 1 ? 3.4 : 7.0) / Double(columns)
     let cell = Rect(x: 0, y: 0, width: cellWidth, height: max(110, min(190, cellWidth / 1.6)))
     let margins = PanelDrawing.aligned(
       figure.panels.map { PanelDrawing.margins($0, plan: PanelDrawing.plan($0, in: cell), fontSize: 8) },
       columns: columns)
-    for (i, panel) in figure.panels.enumerated() {
-      out += renderPanel(
-        PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8, margins: margins[i]))
+    let drawings = figure.panels.enumerated().map { i, panel in
+      PanelDrawing(panel: panel, number: i + 1, cell: cell, fontSize: 8, margins: margins[i])
     }
+    // A title above a legend above the plot needs the legend's rows more room from the row of plots above.
+    let titled = drawings.dropFirst(columns).filter { $0.legendPlacement == .above && $0.panel.title != nil }
+    let sep = 1.5 + 0.35 * Double(titled.map(\.legendRows).max() ?? 0)
+    let width = figure.columnCount == 1 ? panelWidth : "\\linewidth/\(columns)-1.2cm"
+    out += "\\begin{groupplot}[group style={group size=\(columns) by \(figure.rowCount), "
+    out += "horizontal sep=1.4cm, vertical sep=\(Self.number(sep))cm},\n"
+    out += "  width=\(width), height=\(panelHeight), scale only axis, tick label style={font=\\scriptsize},\n"
+    out += "  label style={font=\\small}, title style={font=\\small}, legend style={font=\\scriptsize},\n"
+    out += "  legend cell align=left, every axis plot/.append style={line join=round}]\n"
+    for drawing in drawings { out += renderPanel(drawing) }
     out += "\\end{groupplot}\n"
     if let title = figure.title {
       out +=
@@ -72,7 +75,9 @@ public struct PGFPlotsRenderer: Sendable {
     options.append("xticklabels={\(plan.x.ticks.map { Self.latex($0.label) }.joined(separator: ","))}")
     options.append("ytick={\(plan.y.ticks.map { Self.number(y($0.value)) }.joined(separator: ","))}")
     options.append("yticklabels={\(plan.y.ticks.map { Self.latex($0.label) }.joined(separator: ","))}")
-    if let title = panel.title { options.append("title={\(Self.latex(title))}") }
+    // A legend in rows above the plot would hide the title there, so the title then goes above the legend
+    // (drawn after it, as an extra description), as in the SVG.
+    if let title = panel.title, placement != .above { options.append("title={\(Self.latex(title))}") }
     if let label = panel.xLabel { options.append("xlabel={\(Self.latex(label))}") }
     if let label = panel.yLabel { options.append("ylabel={\(Self.latex(label))}") }
     let all = panel.showsLegend ? plan.legendEntries(panel) : []
@@ -86,16 +91,22 @@ public struct PGFPlotsRenderer: Sendable {
     case .bottomLeft: options.append("legend pos=south west")
     case .above:
       // In rows as the SVG's: a single row is as long as it needs, more rows break where the SVG's do.
-      let rows = Set(drawing.legend.entries.map(\.2) + [drawing.legendMore?.y].compactMap { $0 }).count
-      let columns = rows > 1 ? drawing.legendColumns : -1
-      options.append("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=\(columns)")
+      let columns = drawing.legendRows > 1 ? drawing.legendColumns : -1
+      let name = "xsglegend\(drawing.number)"
+      options.append(
+        "legend style={at={(0,1.02)}, anchor=south west, draw=none, name=\(name)}, legend columns=\(columns)")
+      if let title = panel.title {
+        options.append(
+          "extra description/.append code={\\node[font=\\small, above] at ({axis description cs:0.5,1} |- "
+            + "\(name).north) {\(Self.latex(title))};}")
+      }
     }
     if let note = plan.hiddenNote {
       // As in the SVG: in small italics under the plot's right end, below the x-axis title if there is one
       // (an extra description, which the axis does not clip).
       let below = panel.xLabel == nil ? "3pt" : "14pt"
       options.append(
-        "extra description/.code={\\node[font=\\tiny\\itshape, text=darkgray, anchor=north east, "
+        "extra description/.append code={\\node[font=\\tiny\\itshape, text=darkgray, anchor=north east, "
           + "inner sep=0pt] at (xticklabel cs:1,\(below)) {\(Self.latex(note))};}")
     }
     var out = "\\nextgroupplot[\(options.joined(separator: ", "))]\n"

@@ -15,6 +15,9 @@ extension PanelDrawing {
     case (false, true): return .bottomLeft
     }
   }
+  /// The number of rows of a legend above the plot ("+N more" may start one).
+  var legendRows: Int { Set(legend.entries.map(\.2) + [legendMore?.y].compactMap { $0 }).count }
+
   /// The number of entries in the first row of a legend above the plot ("+N more" counts as one).
   var legendColumns: Int {
     guard let first = legend.entries.first else { return 0 }

@@ -35,7 +35,18 @@ import Testing
     let text = PGFPlotsRenderer().render(try DocsFigureTests.phases())
     // Panel (a) has room top left; in panel (b) every corner is busy, so the legend is a row above.
     #expect(text.contains("legend pos=north west"))
-    #expect(text.contains("legend style={at={(0,1.02)}, anchor=south west, draw=none}, legend columns=-1"))
+    #expect(
+      text.contains(
+        "legend style={at={(0,1.02)}, anchor=south west, draw=none, name=xsglegend2}, legend columns=-1"))
+    // There it would hide panel (b)'s title, which pgfplots puts at the same place: the title goes above it.
+    #expect(text.contains("title={(a) first-layer weights}"))
+    #expect(!text.contains("title={(b)"))
+    #expect(text.contains("vertical sep=1.85cm"), "room for the legend's row between (a) and (b)'s title")
+    #expect(
+      text.contains(
+        "extra description/.append code={\\node[font=\\small, above] at ({axis description cs:0.5,1} |- "
+          + "xsglegend2.north) {(b) margins y$\\cdot$f(x) by group};}"))
+    #expect(count("{", in: text) == count("}", in: text))
   }
 
   @Test func logTicksAreTheSVGsWithBothEndsLabelled() {
@@ -60,7 +71,7 @@ import Testing
     let text = PGFPlotsRenderer().render(Figure(panel: Panel(yScale: .log, series: [zeros])))
     #expect(
       text.contains(
-        "extra description/.code={\\node[font=\\tiny\\itshape, text=darkgray, anchor=north east, "
+        "extra description/.append code={\\node[font=\\tiny\\itshape, text=darkgray, anchor=north east, "
           + "inner sep=0pt] at (xticklabel cs:1,14pt) {2 non-positive or non-finite values not shown};}"))
     #expect(count("{", in: text) == count("}", in: text))
     // Without an x-axis title (a panel above another in a grid), right under the tick labels.

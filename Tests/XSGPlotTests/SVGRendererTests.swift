@@ -298,7 +298,7 @@ import Testing
     let firstRow = svg.all("text", class: "legend-label").filter {
       $0.number("y") == svg.all("text", class: "legend-label")[0].number("y")
     }
-    #expect(tex.contains("anchor=south west, draw=none}, legend columns=\(firstRow.count)]"))
+    #expect(tex.contains("anchor=south west, draw=none, name=xsglegend1}, legend columns=\(firstRow.count)]"))
   }
 
   /// 35 runs that are flat until step 200, then jump up, and drop at the end: the top left of the plot is
