@@ -27,7 +27,7 @@ public struct TerminalRenderer: Sendable {
       if i > 0 { lines.append("") }
       lines += panel.plot
       if let legend = panel.legend, !(shared && legendShown) {
-        lines.append(panel.indent + legend)
+        lines += wrapped(legend, indent: panel.indent)
         legendShown = true
       }
       if let note = panel.note { lines.append(panel.indent + "(\(note))") }
@@ -41,24 +41,43 @@ public struct TerminalRenderer: Sendable {
     return String(t)
   }
 
+  /// A legend entry: its text (coloured or numbered) and its width on screen.
+  struct LegendItem: Hashable {
+    var text: String
+    var width: Int
+  }
+
   /// A panel's plot (title, rows, axis and tick labels); its legend, if it shows one, and its note about hidden
   /// points, to be written below the plot after `indent` (which lines them up with the plot's left edge).
-  func renderPanel(_ panel: Panel) -> (plot: [String], legend: String?, note: String?, indent: String) {
+  func renderPanel(_ panel: Panel) -> (plot: [String], legend: [LegendItem]?, note: String?, indent: String) {
     let titleRows = panel.title == nil ? 0 : 1
     let rows = max(2, height - 2 - titleRows)
     let plan = PanelPlan(panel, xTicks: max(2, width / 14), yTicks: max(2, rows / 3), margins: false)
     let entries = plan.legendEntries(panel)
     let numbered = !color && entries.count > 1
     let labelWidth = plan.y.ticks.map(\.label.count).max() ?? 1
-    let gutter = numbered ? 2 : 0
+    let dotY: (Double) -> Double? = { y in
+      plan.y.fraction(y).map { (1 - $0) * Double(rows * 4 - 1) }
+    }
+    // The row where each group's line ends (its last series' last point), for its number at the right.
+    let ordered = panel.series.filter { $0.role == .neuron } + panel.series.filter { $0.role != .neuron }
+    var ends: [Int: Int] = [:]
+    for series in ordered where series.role != .neuron {
+      let last = series.points.last { plan.x.fraction($0.x) != nil && plan.y.fraction($0.y) != nil }
+      if let y = last.flatMap({ dotY($0.y) }) {
+        ends[plan.styleIndex(of: series)] = min(max(BrailleCanvas.dot(y) / 4, 0), rows - 1)
+      }
+    }
+    let endNumbers = Dictionary(grouping: ends.keys.sorted()) { ends[$0] ?? 0 }
+    // The numbers take the room the longest list needs, but at most a fifth of the line: a list longer
+    // than that (a dozen runs ending together) is cut short with "…".
+    let longest = endNumbers.values.map { $0.map { String($0 + 1) }.joined(separator: ",").count }.max() ?? 0
+    let gutter = numbered ? max(2, min(width / 5, longest + 1)) : 0
     let columns = max(4, width - labelWidth - 2 - gutter)
     var canvas = BrailleCanvas(columns: columns, rows: rows)
 
     let dotX: (Double) -> Double? = { x in
       plan.x.fraction(x).map { $0 * Double(canvas.dotWidth - 1) }
-    }
-    let dotY: (Double) -> Double? = { y in
-      plan.y.fraction(y).map { (1 - $0) * Double(canvas.dotHeight - 1) }
     }
 
     // References as dotted lines: every third dot column.
@@ -70,9 +89,7 @@ public struct TerminalRenderer: Sendable {
         if let y = dotY(reference.value(at: x)) { canvas.set(dx, BrailleCanvas.dot(y), style: -1) }
       }
     }
-    // Series: neurons first so the means are drawn over them; remember where each group's line ends.
-    var ends: [Int: Int] = [:]
-    let ordered = panel.series.filter { $0.role == .neuron } + panel.series.filter { $0.role != .neuron }
+    // Series: neurons first so the means are drawn over them.
     for series in ordered {
       let style = plan.styleIndex(of: series)
       var previous: (Double, Double)?
@@ -87,7 +104,6 @@ public struct TerminalRenderer: Sendable {
           canvas.set(BrailleCanvas.dot(x), BrailleCanvas.dot(y), style: style)
         }
         previous = (x, y)
-        if series.role != .neuron { ends[style] = min(max(BrailleCanvas.dot(y) / 4, 0), rows - 1) }
       }
     }
     // Markers as vertical bars in cells no line passes through.
@@ -118,25 +134,59 @@ public struct TerminalRenderer: Sendable {
           line += " "
         }
       }
-      if numbered {
-        let here = ends.filter { $0.value == row }.map(\.key).sorted()
-        line += here.isEmpty ? "" : " " + here.map { String($0 + 1) }.joined(separator: ",")
+      if numbered, let here = endNumbers[row] {
+        line += " " + TerminalRenderer.numberList(here.map { $0 + 1 }, fitting: gutter - 1)
       }
       lines.append(line)
     }
     lines.append(xAxisLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX, panel: panel))
     lines.append(xLabelLine(plan: plan, labelWidth: labelWidth, columns: columns, dotX: dotX))
     let indent = String(repeating: " ", count: labelWidth + 2)
-    var legend: String?
+    var legend: [LegendItem]?
     if panel.showsLegend, PanelPlan.legendIsUseful(entries, in: panel) {
-      let items = entries.map { series in
+      legend = entries.map { series in
         let style = plan.styleIndex(of: series)
         let name = series.group ?? series.name
-        return numbered ? "\(style + 1) \(name)" : paint("━━", style: style) + " " + name
+        return numbered
+          ? LegendItem(text: "\(style + 1) \(name)", width: "\(style + 1) \(name)".count)
+          : LegendItem(text: paint("━━", style: style) + " " + name, width: 3 + name.count)
       }
-      legend = items.joined(separator: "   ")
     }
     return (lines, legend, plan.hiddenNote, indent)
+  }
+
+  /// Legend entries three spaces apart, on as many lines after `indent` as the width needs.
+  private func wrapped(_ items: [LegendItem], indent: String) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    var used = indent.count
+    for item in items {
+      if !line.isEmpty, used + 3 + item.width > width {
+        lines.append(indent + line)
+        line = ""
+        used = indent.count
+      }
+      if !line.isEmpty {
+        line += "   "
+        used += 3
+      }
+      line += item.text
+      used += item.width
+    }
+    return lines + [indent + line]
+  }
+
+  /// `numbers` as "1,2,3", or as many of them as fit in `room` characters followed by "…".
+  static func numberList(_ numbers: [Int], fitting room: Int) -> String {
+    let all = numbers.map(String.init).joined(separator: ",")
+    guard all.count > room else { return all }
+    var kept = ""
+    for number in numbers {
+      let next = kept.isEmpty ? String(number) : kept + "," + String(number)
+      guard next.count + 2 <= room else { break }
+      kept = next
+    }
+    return kept.isEmpty ? "…" : kept + ",…"
   }
 
   private func xAxisLine(

@@ -92,6 +92,29 @@ import Testing
       !TerminalRenderer(width: 30, height: 8).render(Figure(panels: [same[0], hidden])).contains("1 flat"))
   }
 
+  @Test func aSweepOfManyRunsStaysWithinTheWidth() {
+    // 30 runs ending at one value: their numbers at the right end ran to 80 characters, and the legend was
+    // a single line of 300.
+    let runs = (1...30).map { i in
+      Series(name: "seed=\(i)", points: [(0, Double(i) / 30), (10, 1)])
+    }
+    let text = TerminalRenderer(width: 40, height: 10).render(Figure(panel: Panel(series: runs)))
+    let lines = text.split(separator: "\n")
+    for line in lines { #expect(line.count <= 40, "\(line.count): \(line)") }
+    // The numbers that fit, then "…"; every run in the legend, wrapped.
+    #expect(lines.contains { $0.hasSuffix(" 1,2,3,…") }, "\n\(text)")
+    for i in 1...30 { #expect(text.contains("\(i) seed=\(i)")) }
+    // A colour legend's escape codes take no room on the screen: it wraps at the same places.
+    let coloured = TerminalRenderer(width: 40, height: 10, color: true).render(
+      Figure(panel: Panel(series: runs)))
+    let plain = { (s: String) in
+      s.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    }
+    for line in coloured.split(separator: "\n") {
+      #expect(plain(String(line)).count <= 40, "\(plain(String(line)))")
+    }
+  }
+
   @Test func everyLineFitsTheWidth() {
     let panel = Panel(
       title: "w_sp", series: [diagonal, flat], references: [.constant(7)], windows: [Window(from: 2, to: 4)],
