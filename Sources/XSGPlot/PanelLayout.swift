@@ -46,7 +46,9 @@ struct PanelPlan {
     self.groups = groups
     hiddenPoints = hidden
     var lineCounts: [String: Int] = [:]
-    for series in panel.series where series.role == .line { lineCounts[series.groupKey, default: 0] += 1 }
+    for series in panel.series where series.role == .line && !series.points.isEmpty {
+      lineCounts[series.groupKey, default: 0] += 1
+    }
     replicated = Set(lineCounts.filter { $0.value > 1 }.map(\.key))
   }
 

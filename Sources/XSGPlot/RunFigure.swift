@@ -24,11 +24,13 @@ extension RunFolder {
     var panels: [Panel]
     if isSweep {
       let groups = RunFolder.replicateGroups(runs.map(\.name))
+      // Every run has a series in every panel, empty where it lacks the probe, so that a run keeps its
+      // colour across the panels that the first panel's legend speaks for.
       panels = names.map { probe in
         Panel(
           title: probe,
-          series: zip(runs, groups).compactMap { run, group in
-            run.series(probe).map { Series(name: run.name, points: $0.points, group: group) }
+          series: zip(runs, groups).map { run, group in
+            Series(name: run.name, points: run.series(probe)?.points ?? [], group: group)
           })
       }
       for i in panels.indices { panels[i].showsLegend = i == 0 }

@@ -275,6 +275,24 @@ enum Fixtures {
     #expect(lines[0].attributes["stroke-width"] == "0.7" && lines[2].attributes["stroke-width"] == "1.1")
   }
 
+  @Test func aRunKeepsItsColourInPanelsOfProbesAnotherRunLacks() throws {
+    // The first run has no "acc": the second run's line was drawn in the first colour there, which the
+    // legend (in the first panel only) gave to the first run.
+    let url = try Fixtures.folder([
+      "a/probes.csv": "step,loss\n0,1\n10,0.5\n",
+      "b/probes.csv": "step,loss,acc\n0,1,0.5\n10,0.6,0.9\n",
+    ])
+    let figure = try RunFolder.load(url).figure()
+    let svg = try SVGDocument(SVGRenderer().render(figure))
+    #expect(svg.texts(class: "legend-label") == ["a", "b"])
+    let lines = svg.all("path", class: "series").map {
+      ($0.attributes["data-name"] ?? "", $0.attributes["stroke"] ?? "")
+    }
+    #expect(lines.count == 3, "\(lines)")
+    #expect(lines.filter { $0.0 == "b" }.map(\.1).count == 2)
+    #expect(Set(lines.filter { $0.0 == "b" }.map(\.1)).count == 1, "\(lines)")
+  }
+
   @Test func unknownProbesSuggestTheNearestName() throws {
     let run = try RunFolder.load(Fixtures.run)
     #expect(throws: PlotError.unknownProbe(name: "w_spp", known: run.probeNames, suggestion: "w_sp")) {
