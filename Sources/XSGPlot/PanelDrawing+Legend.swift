@@ -68,16 +68,16 @@ extension PanelDrawing {
   static func legendName(_ series: Series) -> String { series.group ?? series.name }
 
   /// The corner of the plotting area (top-left, top-right, bottom-right, bottom-left) whose legend box
-  /// would cover the fewest data points and decorations, and how many it covers; ties go to the earlier.
-  func legendCorner(width: Double, height: Double) -> ((Double, Double), Int) {
+  /// would cover the fewest of `points` (the `legendObstacles()`), and how many it covers; ties go to the
+  /// earlier.
+  func legendCorner(width: Double, height: Double, avoiding points: [(Double, Double)]) -> (
+    (Double, Double), Int
+  ) {
     let inset = 3.0
     let corners = [
       (area.x + inset, area.y + inset), (area.maxX - inset - width, area.y + inset),
       (area.maxX - inset - width, area.maxY - inset - height), (area.x + inset, area.maxY - inset - height),
     ]
-    // The data as the decoration labels see them, with points along long segments: a box that a steep
-    // line crosses between two of its points hides it too.
-    let points = dataPoints() + decorationPoints()
     var best = (corners[0], Int.max)
     for corner in corners {
       let box = Rect(x: corner.0 - 2, y: corner.1 - 2, width: width + 4, height: height + 4)
@@ -86,6 +86,10 @@ extension PanelDrawing {
     }
     return best
   }
+
+  /// What a legend should not cover: the data as the decoration labels see them, with points along long
+  /// segments (a box that a steep line crosses between two of its points hides it too), and the decorations.
+  func legendObstacles() -> [(Double, Double)] { dataPoints() + decorationPoints() }
 
   /// Points the legend should not cover besides the data: reference curves and the decorations' labels.
   func decorationPoints() -> [(Double, Double)] {

@@ -97,7 +97,9 @@ struct PanelDrawing {
       PanelDrawing.sample + 9 + Double(names.map(\.count).max() ?? 0) * PanelDrawing.charWidth * font
     }
     let width = boxWidth(entries.map(PanelDrawing.legendName))
-    let (corner, covered) = legendCorner(width: width, height: Double(entries.count) * lineHeight + 4)
+    let obstacles = legendObstacles()
+    let (corner, covered) = legendCorner(
+      width: width, height: Double(entries.count) * lineHeight + 4, avoiding: obstacles)
     let fitsInside = Double(entries.count) * lineHeight + 4 <= area.height - 6
     let rows = legendRows(entries, font: font)
     // Rows that would squeeze the plot to less than two thirds of its height are too many.
@@ -116,7 +118,8 @@ struct PanelDrawing {
         let listed = Array(entries.prefix(lines - 1))
         let rest = "+\(entries.count - listed.count) more"
         let width = boxWidth(listed.map(PanelDrawing.legendName) + [rest])
-        let (at, covered) = legendCorner(width: width, height: Double(lines) * lineHeight + 4)
+        let (at, covered) = legendCorner(
+          width: width, height: Double(lines) * lineHeight + 4, avoiding: obstacles)
         if covered == 0 {
           placeBox(listed, more: rest, at: at, lineHeight: lineHeight, width: width)
           return
