@@ -44,6 +44,18 @@ import XSGRuntime
     #expect(output.err == "")
   }
 
+  /// A name declared again, or hidden by a block, points at the entry that declared it first.
+  @Test func anEarlierEntrysDeclarationIsShown() {
+    let output = run(["let total = 0", "for s in [1, 2] {", "  let total = total + s", "}", "let total = 3"])
+    #expect(output.err.contains("warning[W0201]"))
+    #expect(output.err.contains("the outer 'total', which keeps its value"))
+    #expect(output.err.contains("error[E0202]"))
+    #expect(output.err.contains("first declared here, in an earlier entry"))
+    // Both labels show entry 1's line, under its own name.
+    #expect(output.err.components(separatedBy: "<repl>:1:1:5").count == 3, "\(output.err)")
+    #expect(!output.err.contains("declared earlier in this session"))
+  }
+
   @Test func trainingContinuesFromTheCurrentState() {
     let output = run(
       Self.setup + [

@@ -60,10 +60,12 @@ public final class Session: @unchecked Sendable {
   public func run(_ entry: String, name: String = "<repl>", warn: (String) -> Void = { _ in }) -> Outcome {
     let source = SourceFile(name: name, text: entry, id: SourceFile.ID(nextSourceID))
     nextSourceID += 1
-    let predeclared = Set(interpreter.globals.orderedBindings.map(\.0))
-    let front = FrontEnd.check(source, oracle: RegistryOracle(), predeclared: predeclared)
+    let bindings = interpreter.globals.orderedBindings
+    let front = FrontEnd.check(
+      source, oracle: RegistryOracle(), predeclared: Set(bindings.map(\.0)),
+      declarations: bindings.reduce(into: [:]) { declared, binding in declared[binding.0] = binding.1.range })
     if front.diagnostics.hasErrors {
-      let renderer = DiagnosticRenderer(source: source, color: color)
+      let renderer = DiagnosticRenderer(source: source, others: entries, color: color)
       return .failed(rendered: renderer.render(front.diagnostics), diagnostics: front.diagnostics)
     }
     entries.append(source)

@@ -10,12 +10,14 @@ public enum FrontEnd {
   }
 
   public static func check(
-    _ source: SourceFile, oracle: (any NameOracle)? = nil, predeclared: Set<String> = []
+    _ source: SourceFile, oracle: (any NameOracle)? = nil, predeclared: Set<String> = [],
+    declarations: [String: SourceRange] = [:]
   ) -> Result {
     let parsed = Parser.parse(source)
     var diagnostics = parsed.diagnostics
     if !diagnostics.hasErrors {
-      diagnostics += StaticChecker.check(parsed.program, oracle: oracle, predeclared: predeclared)
+      diagnostics += StaticChecker.check(
+        parsed.program, oracle: oracle, predeclared: predeclared, declarations: declarations)
     }
     return Result(program: parsed.program, diagnostics: diagnostics, isIncomplete: parsed.isIncomplete)
   }

@@ -13,26 +13,31 @@
 /// declared before them; function bodies and probe expressions run later, so they see every name of
 /// their enclosing scopes. Inner blocks may shadow outer names and builtins (`opt sgd = sgd(…)` is fine).
 public struct StaticChecker {
-  /// Checks `program`; `predeclared` are names bound before it (the REPL's earlier inputs).
+  /// Checks `program`; `predeclared` are names bound before it (the REPL's earlier inputs), and
+  /// `declarations` where those that have one were declared (for labels pointing at the earlier entry).
   public static func check(
-    _ program: Program, oracle: (any NameOracle)? = nil, predeclared: Set<String> = []
+    _ program: Program, oracle: (any NameOracle)? = nil, predeclared: Set<String> = [],
+    declarations: [String: SourceRange] = [:]
   ) -> [Diagnostic] {
     var checker = StaticChecker(oracle: oracle)
     checker.scopes = [
-      Scope(id: 0, bindings: Dictionary(uniqueKeysWithValues: predeclared.map { ($0, .predeclared) }))
+      Scope(
+        id: 0,
+        bindings: Dictionary(uniqueKeysWithValues: predeclared.map { ($0, .predeclared(declarations[$0])) }))
     ]
     checker.block(program.statements, ownScope: false)
     return checker.diagnostics.sorted { $0.range.start.offset < $1.range.start.offset }
   }
 
   private enum Binding {
-    case predeclared
+    /// Bound by an earlier REPL entry (declared at the range, when known).
+    case predeclared(SourceRange?)
     case value(SourceRange)
     case function(SourceRange, CallSignature)
 
     var range: SourceRange? {
       switch self {
-      case .predeclared: nil
+      case .predeclared(let range): range
       case .value(let range), .function(let range, _): range
       }
     }
@@ -227,7 +232,9 @@ public struct StaticChecker {
       switch existing {
       case .value(let first), .function(let first, _):
         diagnostic = diagnostic.labeled(first, "first declared here")
-      case .predeclared:
+      case .predeclared(let first?):
+        diagnostic = diagnostic.labeled(first, "first declared here, in an earlier entry")
+      case .predeclared(nil):
         diagnostic = diagnostic.noting("'\(name.name)' was declared earlier in this session")
       }
       diagnostics.append(diagnostic)
