@@ -224,11 +224,17 @@ enum MathBuiltins {
     case .range(let r)?: return .vector(try apply(r.elements.map(Double.init), place: NonFinite.index))
     case .series(var s)?:
       let steps = s.steps
-      // The neurons first: a per-neuron series' values are their means, and the neuron says more.
-      s.neurons = try s.neurons?.enumerated().map { k, row in
-        try apply(row) { "step \(steps[k]), neuron \($0 + 1)" }
+      if let neurons = s.neurons {
+        // A per-neuron series' values are the means of its neurons: abs(run.w_sp).values is the mean of
+        // |w_sp|, not |mean w_sp| (near 0 when the neurons split by sign).
+        let mapped = try neurons.enumerated().map { k, row in
+          try apply(row) { "step \(steps[k]), neuron \($0 + 1)" }
+        }
+        s.neurons = mapped
+        s.values = mapped.map(ProbeTable.neuronMean)
+      } else {
+        s.values = try apply(s.values) { "step \(steps[$0])" }
       }
-      s.values = try apply(s.values) { "step \(steps[$0])" }
       return .series(s)
     default: return .none
     }

@@ -54,13 +54,18 @@ public struct ProbeTable: Sendable {
   }
 
   /// The series of a scalar or boolean probe as numbers (booleans as 0/1), at `steps(of: name)`.
+  /// A per-neuron probe's value at one step, as a number: the mean over the neurons.
+  static func neuronMean(_ v: [Double]) -> Double {
+    v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
+  }
+
   public func scalars(_ name: String) -> [Double] {
     guard let i = index(of: name) else { return [] }
     return rows.compactMap { row in
       switch row[i] {
       case .scalar(let x): x
       case .bool(let b): b ? 1 : 0
-      case .vector(let v): v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
+      case .vector(let v): Self.neuronMean(v)
       case .missing: nil
       }
     }
