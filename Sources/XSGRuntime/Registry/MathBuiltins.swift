@@ -84,7 +84,7 @@ enum MathBuiltins {
       Builtin(
         "fmt", .math, [.required("x", .any), .defaulted("digits", .integer(min: 1), .number(4))],
         returns: "string",
-        doc: "x as text with `digits` significant digits"
+        doc: "x as text with `digits` significant digits (17 at most, all a number has; more gives 17)"
       ) { call in
         .string(formatted(call.value("x") ?? .none, digits: min(call.int("digits"), 17)))
       },
