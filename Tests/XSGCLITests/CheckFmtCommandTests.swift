@@ -3,22 +3,24 @@ import Testing
 
 /// `xsg check` and `xsg fmt` end to end: exit codes, where output goes, files rewritten.
 @Suite struct CheckFmtCommandTests {
-  func scratch(_ files: [String: String]) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-checkfmt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  /// Writes `files` (name → contents) into `folder`.
+  func write(_ files: [String: String], in folder: URL) throws {
     for (name, text) in files { try Data(text.utf8).write(to: folder.appending(path: name)) }
-    return folder
   }
 
   @Test func checkExitsZeroOnACleanScript() throws {
-    let folder = try scratch(["ok.xsg": "let d = 100\nprint d + 1\n"])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
+    try write(["ok.xsg": "let d = 100\nprint d + 1\n"], in: folder)
     let result = try Binary.run(["check", "ok.xsg"], in: folder)
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty && result.stderr.isEmpty)
   }
 
   @Test func checkReportsEveryErrorRichlyAndExits65() throws {
-    let folder = try scratch(["bad.xsg": "let x = (1 + 2\nlet y = 2 *\nprint y\n"])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
+    try write(["bad.xsg": "let x = (1 + 2\nlet y = 2 *\nprint y\n"], in: folder)
     let result = try Binary.run(["check", "bad.xsg"], in: folder)
     #expect(result.status == 65)
     #expect(
@@ -36,7 +38,9 @@ import Testing
   }
 
   @Test func checkShortFormAndStaticChecks() throws {
-    let folder = try scratch(["names.xsg": "let d = 1\nlet d = 2\nreturn d\n"])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
+    try write(["names.xsg": "let d = 1\nlet d = 2\nreturn d\n"], in: folder)
     let result = try Binary.run(["check", "--short", "names.xsg"], in: folder)
     #expect(result.status == 65)
     #expect(
@@ -48,7 +52,9 @@ import Testing
   }
 
   @Test func checkUsesTheBuiltinRegistry() throws {
-    let folder = try scratch(["reg.xsg": "net f = relu2(widht: 10)\nprint nosuchname\n"])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
+    try write(["reg.xsg": "net f = relu2(widht: 10)\nprint nosuchname\n"], in: folder)
     let result = try Binary.run(["check", "--short", "reg.xsg"], in: folder)
     #expect(result.status == 65)
     #expect(
@@ -57,7 +63,9 @@ import Testing
   }
 
   @Test func checkMissingFileExits66() throws {
-    let folder = try scratch(["ok.xsg": "print 1\n"])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
+    try write(["ok.xsg": "print 1\n"], in: folder)
     let result = try Binary.run(["check", "ok.xsg", "missing.xsg"], in: folder)
     #expect(result.status == 66)
     #expect(result.stderr.contains("missing.xsg: no such file"))
@@ -66,7 +74,9 @@ import Testing
   @Test func fmtPrintsWritesAndChecks() throws {
     let messy = "let d=100   # dimension\nif d>1{print d\n}\n"
     let canonical = "let d = 100  # dimension\nif d > 1 {\n  print d\n}\n"
-    let folder = try scratch(["m.xsg": messy])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
+    try write(["m.xsg": messy], in: folder)
 
     let printed = try Binary.run(["fmt", "m.xsg"], in: folder)
     #expect(printed.status == 0)
@@ -85,7 +95,9 @@ import Testing
   }
 
   @Test func fmtRefusesAScriptWithSyntaxErrors() throws {
-    let folder = try scratch(["bad.xsg": "let = 1\n"])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
+    try write(["bad.xsg": "let = 1\n"], in: folder)
     let result = try Binary.run(["fmt", "-w", "bad.xsg"], in: folder)
     #expect(result.status == 65)
     #expect(result.stderr.contains("error[E0104]"))
@@ -94,7 +106,8 @@ import Testing
 
   /// `-` reads the standard input: it formats to stdout, and -w refuses it instead of writing a file named `-`.
   @Test func fmtOfTheStandardInput() throws {
-    let folder = try scratch([:])
+    let folder = try ScratchFolder.make("xsg-checkfmt")
+    defer { ScratchFolder.remove(folder) }
     let printed = try Binary.run(["fmt", "-"], stdin: "let  d=1\n", in: folder)
     #expect(printed.status == 0)
     #expect(printed.stdout == "let d = 1\n")

@@ -68,8 +68,9 @@ import Testing
       Issue.record("README.md has no xsg example")
       return
     }
-    let script = FileManager.default.temporaryDirectory.appending(path: "readme-\(UUID().uuidString).xsg")
-    defer { try? FileManager.default.removeItem(at: script) }
+    let scratch = try ScratchFolder.make("xsg-readme")
+    defer { ScratchFolder.remove(scratch) }
+    let script = scratch.appending(path: "readme.xsg")
     try String(readme[start.upperBound..<end.lowerBound]).write(to: script, atomically: true, encoding: .utf8)
     let result = try Binary.run(["check", script.path])
     #expect(result.status == 0, "\(result.stderr)")

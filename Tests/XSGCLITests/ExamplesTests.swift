@@ -45,8 +45,9 @@ import Testing
   ]
 
   @Test(arguments: all) func runsAtReducedSize(_ example: Example) throws {
-    let out = FileManager.default.temporaryDirectory.appending(path: "xsg-example-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: out) }
+    let scratch = try ScratchFolder.make("xsg-example")
+    defer { ScratchFolder.remove(scratch) }
+    let out = scratch.appending(path: "out")
     let script = Self.examples.appending(path: example.file).path
     let result = try Binary.run(["run", script] + example.overrides + ["--out", out.path, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")

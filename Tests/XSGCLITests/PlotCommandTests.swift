@@ -10,9 +10,10 @@ import Testing
   static let fixtures = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appending(path: "Golden/plot")
 
-  /// A scratch copy of a fixture folder, so the command can write its figure.svg beside the data.
-  func copy(_ name: String) throws -> URL {
-    let target = FileManager.default.temporaryDirectory.appending(path: "xsg-plot-cli-\(UUID().uuidString)")
+  /// A copy of a fixture folder in the test's `scratch` folder, so the command can write its figure.svg
+  /// beside the data.
+  func copy(_ name: String, into scratch: URL) throws -> URL {
+    let target = scratch.appending(path: name)
     try FileManager.default.copyItem(at: Self.fixtures.appending(path: name), to: target)
     return target
   }
@@ -22,7 +23,9 @@ import Testing
   }
 
   @Test func drawsARunIntoItsFolder() throws {
-    let run = try copy("run")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let run = try copy("run", into: scratch)
     let result = try Binary.run(["plot", run.path])
     #expect(result.status == 0, "\(result.stderr)")
     let figure = run.appending(path: "figure.svg")
@@ -33,7 +36,9 @@ import Testing
   }
 
   @Test func namedProbesToAChosenFileWithATitle() throws {
-    let run = try copy("run")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let run = try copy("run", into: scratch)
     let output = run.appending(path: "phases.svg")
     let result = try Binary.run([
       "plot", run.path, "w_sp", "w_sig", "--log", "--title", "λ = 0.1 & friends", "-o", output.path,
@@ -46,7 +51,9 @@ import Testing
   }
 
   @Test func overlaysASweep() throws {
-    let sweep = try copy("sweep")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let sweep = try copy("sweep", into: scratch)
     let result = try Binary.run(["plot", sweep.path, "acc", "--terminal"])
     #expect(result.status == 0, "\(result.stderr)")
     let text = try String(contentsOf: sweep.appending(path: "figure.svg"), encoding: .utf8)
@@ -55,7 +62,9 @@ import Testing
   }
 
   @Test func aTexFileGetsPGFPlots() throws {
-    let run = try copy("run")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let run = try copy("run", into: scratch)
     let output = run.appending(path: "figure.tex")
     let result = try Binary.run(["plot", run.path, "loss", "-o", output.path])
     #expect(result.status == 0, "\(result.stderr)")
@@ -64,7 +73,9 @@ import Testing
   }
 
   @Test func decorationsFromTheCommandLine() throws {
-    let run = try copy("run")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let run = try copy("run", into: scratch)
     let result = try Binary.run([
       "plot", run.path, "margin_maj", "margin_min", "--hline=2.197=logit(0.9)", "--hline=-2.197",
       "--exp=0.0001,0.04", "--marker=310=plateau", "--window=0:310=growth",
@@ -78,7 +89,9 @@ import Testing
   }
 
   @Test func aMalformedDecorationIsAUsageError() throws {
-    let result = try Binary.run(["plot", try copy("run").path, "--window=5"])
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let result = try Binary.run(["plot", try copy("run", into: scratch).path, "--window=5"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("--window '5' is not of the form FROM:TO[=LABEL]"))
   }
@@ -90,7 +103,9 @@ import Testing
   }
 
   @Test func aRunWithoutProbeValuesIsNoInput() throws {
-    let run = try copy("run")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let run = try copy("run", into: scratch)
     try Data("step,loss,w_sp\n".utf8).write(to: run.appending(path: "probes.csv"))
     try FileManager.default.removeItem(at: run.appending(path: "neurons"))
     let result = try Binary.run(["plot", run.path])
@@ -101,7 +116,9 @@ import Testing
   }
 
   @Test func aSweepRunWithoutProbeValuesIsSkipped() throws {
-    let sweep = try copy("sweep")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let sweep = try copy("sweep", into: scratch)
     try Data("step,loss,acc\n".utf8).write(to: sweep.appending(path: "lam=0.25/probes.csv"))
     try? FileManager.default.removeItem(at: sweep.appending(path: "lam=0.25/neurons"))
     let result = try Binary.run(["plot", sweep.path, "acc"])
@@ -113,13 +130,17 @@ import Testing
   }
 
   @Test func anUnknownProbeIsAUsageErrorWithASuggestion() throws {
-    let result = try Binary.run(["plot", try copy("run").path, "w_spp"])
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let result = try Binary.run(["plot", try copy("run", into: scratch).path, "w_spp"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("unknown probe 'w_spp'; did you mean 'w_sp'?"))
   }
 
   @Test func aMalformedCSVIsADataError() throws {
-    let run = try copy("run")
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let run = try copy("run", into: scratch)
     try Data("step,loss\n0,1\n10,x\n".utf8).write(to: run.appending(path: "probes.csv"))
     let result = try Binary.run(["plot", run.path])
     #expect(result.status == 65)
@@ -128,7 +149,9 @@ import Testing
   }
 
   @Test func logAndLinearTogetherIsAUsageError() throws {
-    let result = try Binary.run(["plot", try copy("run").path, "--log", "--linear"])
+    let scratch = try ScratchFolder.make("xsg-plot-cli")
+    defer { ScratchFolder.remove(scratch) }
+    let result = try Binary.run(["plot", try copy("run", into: scratch).path, "--log", "--linear"])
     #expect(result.status == 64)
   }
 }

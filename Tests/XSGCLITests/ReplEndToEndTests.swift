@@ -299,15 +299,9 @@ struct ReplWithoutReadlineTests {
 
 /// Without a terminal, `xsg` reads its input as a script, exactly like `xsg run -`: no prompts, no echo.
 @Suite struct ReplWithoutTerminalTests {
-  private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-stdin-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
-
   @Test func pipedInputRunsAsAScript() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder.make("xsg-stdin")
+    defer { ScratchFolder.remove(folder) }
     let result = try Binary.run([], stdin: "let a = 2\nprint a * 21\n", in: folder)
     #expect(result.stdout == "42\n")
     #expect(result.status == 0)
@@ -328,8 +322,8 @@ struct ReplWithoutReadlineTests {
   }
 
   @Test func pipedErrorsAreDiagnosticsWithTheExitCodeOfRun() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder.make("xsg-stdin")
+    defer { ScratchFolder.remove(folder) }
     let result = try Binary.run(["repl"], stdin: "let a = (1 +\n", in: folder)
     #expect(result.status == 65)
     #expect(result.stderr.contains("<stdin>:1:"))

@@ -33,8 +33,7 @@ final class ReplTerminal {
     _ arguments: [String] = [], environment: [String: String] = [:], jobControl: Bool = false,
     output: String? = nil, inScript: Bool = false
   ) throws {
-    folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try ScratchFolder.make("xsg-repl")
     // The shell reports xsg's exit status on the screen: tmux's own `pane_dead_status` is sometimes
     // missing when the pane has just died. It ignores Ctrl-C itself, so only xsg sees it (xsg installs its
     // own handler, so the inherited "ignore" does not reach it).
@@ -127,7 +126,7 @@ final class ReplTerminal {
   /// Stops the tmux server (and xsg with it) and removes the folder.
   func close() {
     _ = try? tmux(["kill-server"])
-    try? FileManager.default.removeItem(at: folder)
+    ScratchFolder.remove(folder)
   }
 
   /// Runs one tmux command and returns what it printed, killing it after 10 s.

@@ -24,12 +24,9 @@ import Testing
 
     """
 
-  /// A scratch directory holding `script` as `exp.xsg`.
-  static func scratch(_ text: String = script, name: String = "exp.xsg") throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-run-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try text.write(to: folder.appending(path: name), atomically: true, encoding: .utf8)
-    return folder
+  /// Writes `text` (by default `script`) into the scratch folder `dir` as `exp.xsg`.
+  static func write(_ text: String = script, in dir: URL) throws {
+    try text.write(to: dir.appending(path: "exp.xsg"), atomically: true, encoding: .utf8)
   }
 
   static func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
@@ -59,8 +56,9 @@ import Testing
   }
 
   @Test func writesAConsistentRunFolder() throws {
-    let dir = try Self.scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(in: dir)
     let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("w_sp "))
@@ -102,8 +100,9 @@ import Testing
   }
 
   @Test func defaultFolderIsNamedByScriptAndConfiguration() throws {
-    let dir = try Self.scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(in: dir)
     #expect(try Binary.run(["run", "exp.xsg", "--quiet"], in: dir).status == 0)
     #expect(try Binary.run(["run", "exp.xsg", "--quiet", "lam=0.25"], in: dir).status == 0)
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.appending(path: "runs").path).sorted()
@@ -112,8 +111,9 @@ import Testing
   }
 
   @Test func overridesChangeTheResultAndAreRecorded() throws {
-    let dir = try Self.scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(in: dir)
     #expect(try Binary.run(["run", "exp.xsg", "--out", "a", "--quiet"], in: dir).status == 0)
     let result = try Binary.run(["run", "exp.xsg", "--out", "b", "--quiet", "lam=0.4", "d=30"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
@@ -126,8 +126,9 @@ import Testing
   }
 
   @Test func sameSeedGivesByteIdenticalProbesOnAnyThreadCount() throws {
-    let dir = try Self.scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(in: dir)
     #expect(try Binary.run(["run", "exp.xsg", "--out", "a", "--quiet"], in: dir).status == 0)
     #expect(
       try Binary.run(["run", "exp.xsg", "--out", "b", "--quiet", "--threads", "2"], in: dir).status == 0)
@@ -149,8 +150,9 @@ import Testing
       }
 
       """
-    let dir = try Self.scratch(looped)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(looped, in: dir)
     let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet", "--seed", "9"], in: dir)
     #expect(result.status == 64)
     #expect(result.stderr.contains("--seed 9 would change nothing"))
@@ -175,8 +177,9 @@ import Testing
       }
 
       """
-    let dir = try Self.scratch(sweep)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(sweep, in: dir)
     let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let index = try Self.csv(dir.appending(path: "out/index.csv"))
@@ -200,8 +203,9 @@ import Testing
       }
 
       """
-    let dir = try Self.scratch(sweep)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(sweep, in: dir)
     let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let index = try Self.csv(dir.appending(path: "out/index.csv"))
@@ -221,8 +225,9 @@ import Testing
       print plot([r1, r2], ["w"], file: "both.svg")
 
       """
-    let dir = try Self.scratch(two)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(two, in: dir)
     let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let svg = try Self.read(dir.appending(path: "out/both.svg"))
@@ -231,8 +236,9 @@ import Testing
   }
 
   @Test func exitCodes() throws {
-    let dir = try Self.scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(in: dir)
     try "let x = (1 +\n".write(to: dir.appending(path: "syntax.xsg"), atomically: true, encoding: .utf8)
     try "data t = hypercube(10) | spurious(3, flip: 1.3)\n".write(
       to: dir.appending(path: "runtime.xsg"), atomically: true, encoding: .utf8)
@@ -280,8 +286,9 @@ import Testing
 
   @Test func scriptsCannotWriteOutsideTheirFolder() throws {
     let text = Self.script + "plot(run, [\"w_sp\"], file: \"../escape.svg\")\n"
-    let dir = try Self.scratch(text)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(text, in: dir)
     let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
     #expect(result.status == 70)
     #expect(result.stderr.contains("leaves the run folder"))
@@ -335,8 +342,9 @@ import Testing
   @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
   func aStopSignalStopsCleanlyAndMarksTheRunInterrupted(signal: Int32) throws {
     let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
-    let dir = try Self.scratch(long)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(long, in: dir)
     let process = try Self.startTraining(in: dir, ["run", "exp.xsg", "--out", "out"])
     usleep(300_000)
     kill(process.processIdentifier, signal)
@@ -357,8 +365,9 @@ import Testing
   /// SIGHUP alone.
   @Test func nohupStillKeepsARunAlive() throws {
     let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
-    let dir = try Self.scratch(long)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(long, in: dir)
     let process = try Self.startTraining(
       in: dir, ["run", "exp.xsg", "--out", "out", "--quiet"], under: "/usr/bin/nohup")
     kill(process.processIdentifier, SIGHUP)
@@ -372,8 +381,9 @@ import Testing
   /// its child died of SIGINT; when xsg exited with status 130 instead, the loop went on to the next run.
   @Test func aCtrlCStopsAShellLoopOfRuns() throws {
     let long = Self.script.replacingOccurrences(of: "for 20 steps", with: "for 10_000_000 steps")
-    let dir = try Self.scratch(long)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(long, in: dir)
     let xsg = "'\(Binary.url.path)' run exp.xsg --out out --quiet"
     let shell = try Self.spawnShell("for s in 1 2; do \(xsg) --seed $s; echo next; done", in: dir)
     // Whatever happens, no run of the loop outlives the test.
@@ -437,8 +447,9 @@ import Testing
       let run = train f on train with o for 1000 steps
 
       """
-    let dir = try Self.scratch(slow)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let dir = try ScratchFolder.make("xsg-run")
+    defer { ScratchFolder.remove(dir) }
+    try Self.write(slow, in: dir)
     let process = try Self.startTraining(in: dir, ["run", "exp.xsg", "--out", "out", "--quiet"])
     kill(process.processIdentifier, SIGINT)
     usleep(20_000)

@@ -9,10 +9,12 @@ enum Fixtures {
     .appending(path: "Golden/plot")
   static let run = root.appending(path: "run")
   static let sweep = root.appending(path: "sweep")
+}
 
-  /// A fresh temporary folder holding `files` (relative path → contents).
-  static func folder(_ files: [String: String]) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-plot-\(UUID().uuidString)")
+extension URL {
+  /// A fresh folder in this one (a test's scratch folder), holding `files` (relative path → contents).
+  fileprivate func subfolder(_ files: [String: String]) throws -> URL {
+    let url = appending(path: UUID().uuidString)
     for (path, text) in files {
       let file = url.appending(path: path)
       try FileManager.default.createDirectory(
@@ -48,7 +50,9 @@ enum Fixtures {
   }
 
   @Test func aFolderOfRunsWithoutIndexIsASweepInNameOrder() throws {
-    let url = try Fixtures.folder([
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let url = try scratch.subfolder([
       "b/probes.csv": "step,loss\n0,1\n10,0.5\n", "a/probes.csv": "step,loss\n0,1\n10,0.7\n",
     ])
     let sweep = try RunFolder.load(url)
@@ -57,7 +61,9 @@ enum Fixtures {
 
   /// `xsg run` writes probes.csv with `step` alone when every probe is per-neuron.
   @Test func aStepOnlyProbesFileWithNeuronsIsARun() throws {
-    let url = try Fixtures.folder([
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let url = try scratch.subfolder([
       "probes.csv": "step\n0\n5\n", "neurons/w_sp.csv": "step,n1,n2\n0,1,3\n5,2,6\n",
     ])
     let run = try RunFolder.load(url)
@@ -67,7 +73,9 @@ enum Fixtures {
   }
 
   @Test func neuronOnlyProbesAreAveraged() throws {
-    let url = try Fixtures.folder(["neurons/a_abs.csv": "step,n1,n2\n0,1,3\n5,2,6\n"])
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let url = try scratch.subfolder(["neurons/a_abs.csv": "step,n1,n2\n0,1,3\n5,2,6\n"])
     let run = try RunFolder.load(url)
     #expect(run.probeNames == ["a_abs"])
     #expect(run.series("a_abs")?.points == [Point(x: 0, y: 2), Point(x: 5, y: 4)])
@@ -76,7 +84,9 @@ enum Fixtures {
   /// `nan` and `inf` are values; an empty field is a probe its block did not evaluate at that step
   /// (`probe every 5` beside `probe every 2`): no point, so the series is not broken into gaps.
   @Test func emptyFieldsAreNoPointAndInfinitiesAreNumbers() throws {
-    let url = try Fixtures.folder(["probes.csv": "step,x,y\n0,,inf\n1,nan,-inf\n2,3,4\n"])
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let url = try scratch.subfolder(["probes.csv": "step,x,y\n0,,inf\n1,nan,-inf\n2,3,4\n"])
     let run = try RunFolder.load(url)
     #expect(run.series("x")?.points.map(\.x) == [1, 2])
     #expect(run.series("x")?.points.map(\.y.isNaN) == [true, false])
@@ -84,8 +94,10 @@ enum Fixtures {
   }
 
   @Test func theFastReaderAgreesWithTheGeneralOne() throws {
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
     let text = "step, a ,b\r\n0,1.5,-2e-3\r\n\r\n10, 7 ,\r\n20,inf,-nan\n"
-    let url = try Fixtures.folder(["probes.csv": text])
+    let url = try scratch.subfolder(["probes.csv": text])
     let fast = try RunFolder.load(url).probes
     let general = try CSVTable.parse(text, path: "p").numericSeries(path: "p")
     #expect(fast.map(\.name) == ["a", "b"] && general.map(\.name) == ["a", "b"])
@@ -94,7 +106,7 @@ enum Fixtures {
       #expect(
         f.points.map { $0.y.isNaN ? "nan" : "\($0.y)" } == g.points.map { $0.y.isNaN ? "nan" : "\($0.y)" })
     }
-    let bad = try Fixtures.folder(["probes.csv": "step,a\n0,1.2.3\n"])
+    let bad = try scratch.subfolder(["probes.csv": "step,a\n0,1.2.3\n"])
     #expect(
       throws: PlotError.malformedCSV(
         path: "h/probes.csv", line: 2, message: "'1.2.3' in column 'a' is not a number")
@@ -107,26 +119,30 @@ enum Fixtures {
     #expect(throws: PlotError.missingFolder(path: "nowhere")) {
       try RunFolder.load(URL(filePath: "/nonexistent/xsg"), display: "nowhere")
     }
-    let empty = try Fixtures.folder([:])
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let empty = try scratch.subfolder([:])
     #expect(throws: PlotError.notARunFolder(path: "e")) { try RunFolder.load(empty, display: "e") }
   }
 
   @Test func malformedCSVNamesFileAndLine() throws {
-    let ragged = try Fixtures.folder(["probes.csv": "step,loss\n0,1\n\n10,0.5,7\n"])
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let ragged = try scratch.subfolder(["probes.csv": "step,loss\n0,1\n\n10,0.5,7\n"])
     #expect(
       throws: PlotError.malformedCSV(
         path: "r/probes.csv", line: 4, message: "expected 2 fields as in the header, found 3")
     ) {
       try RunFolder.load(ragged, display: "r")
     }
-    let text = try Fixtures.folder(["probes.csv": "step,loss\n0,one\n"])
+    let text = try scratch.subfolder(["probes.csv": "step,loss\n0,one\n"])
     #expect(
       throws: PlotError.malformedCSV(
         path: "t/probes.csv", line: 2, message: "'one' in column 'loss' is not a number")
     ) {
       try RunFolder.load(text, display: "t")
     }
-    let index = try Fixtures.folder(["index.csv": "run,lam\nmissing,0.1\n"])
+    let index = try scratch.subfolder(["index.csv": "run,lam\nmissing,0.1\n"])
     #expect(
       throws: PlotError.malformedCSV(path: "i/index.csv", line: 2, message: "run 'missing' has no subfolder")
     ) {
@@ -135,7 +151,9 @@ enum Fixtures {
   }
 
   @Test func sweepRunsWithoutDataAreSkippedAndListed() throws {
-    let url = try Fixtures.folder([
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let url = try scratch.subfolder([
       "index.csv": "run,lam\na,0.1\nb,0.2\nc,0.3\n", "a/probes.csv": "step,loss\n0,1\n",
       "b/meta.json": "{}",
     ])
@@ -151,10 +169,12 @@ enum Fixtures {
   /// A run that failed or was interrupted before its first probe leaves probes.csv with a header and no
   /// rows: alone it is an error, in a sweep it is skipped like a run without files, not a blank legend entry.
   @Test func aRunWithoutProbeValuesHasNoData() throws {
-    let single = try Fixtures.folder(["probes.csv": "step,a,w\n"])
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let single = try scratch.subfolder(["probes.csv": "step,a,w\n"])
     #expect(throws: PlotError.noData(path: "h")) { try RunFolder.load(single, display: "h") }
     let sweep = try RunFolder.load(
-      Fixtures.folder([
+      scratch.subfolder([
         "index.csv": "run,k,final_a,steps,status\nk=1,1,1,50,ok\nk=5,5,,0,failed\n",
         "k=1/probes.csv": "step,a\n0,1\n10,1\n", "k=5/probes.csv": "step,a,w\n",
       ]), display: "s")
@@ -164,34 +184,36 @@ enum Fixtures {
         "'s/k=5' has no probe values: the run failed or was interrupted before its first probe"
       ])
     let unindexed = try RunFolder.load(
-      Fixtures.folder(["a/probes.csv": "step,x\n0,1\n", "b/probes.csv": "step,x\n"]), display: "u")
+      scratch.subfolder(["a/probes.csv": "step,x\n0,1\n", "b/probes.csv": "step,x\n"]), display: "u")
     #expect(unindexed.runs.map(\.name) == ["a"])
     #expect(unindexed.skipped.count == 1)
     // What `xsg run` writes for such a run: no probe's kind is known, so the header is `step` alone.
-    let stepOnly = try Fixtures.folder(["probes.csv": "step\n"])
+    let stepOnly = try scratch.subfolder(["probes.csv": "step\n"])
     #expect(throws: PlotError.noData(path: "h")) { try RunFolder.load(stepOnly, display: "h") }
-    let nothing = try Fixtures.folder(["index.csv": "run\na\n", "a/probes.csv": "step,x\n"])
+    let nothing = try scratch.subfolder(["index.csv": "run\na\n", "a/probes.csv": "step,x\n"])
     #expect(throws: PlotError.noData(path: "n/a")) { try RunFolder.load(nothing, display: "n") }
   }
 
   /// Without `step` first, the first probe silently became the x axis; an unnamed column drew an untitled
   /// panel. Both are malformed, on the fast path and on the quoted-CSV path alike.
   @Test func theHeaderStartsWithStepAndNamesEveryColumn() throws {
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
     for quote in ["", "\""] {
-      let noStep = try Fixtures.folder(["probes.csv": "a,\(quote)b\(quote)\n1,2\n"])
+      let noStep = try scratch.subfolder(["probes.csv": "a,\(quote)b\(quote)\n1,2\n"])
       #expect(
         throws: PlotError.malformedCSV(
           path: "r/probes.csv", line: 1, message: "expected a header 'step,<names…>', found 'a' first")
       ) { try RunFolder.load(noStep, display: "r") }
-      let unnamed = try Fixtures.folder(["probes.csv": "\nstep,,\(quote)b\(quote)\n0,1,2\n"])
+      let unnamed = try scratch.subfolder(["probes.csv": "\nstep,,\(quote)b\(quote)\n0,1,2\n"])
       #expect(
         throws: PlotError.malformedCSV(
           path: "r/probes.csv", line: 2, message: "column 2 of the header has no name")
       ) { try RunFolder.load(unnamed, display: "r") }
-      let neurons = try Fixtures.folder(["neurons/w.csv": "n1,\(quote)n2\(quote)\n1,2\n"])
+      let neurons = try scratch.subfolder(["neurons/w.csv": "n1,\(quote)n2\(quote)\n1,2\n"])
       #expect(throws: PlotError.self) { try RunFolder.load(neurons, display: "r") }
     }
-    let quotedStepOnly = try Fixtures.folder([
+    let quotedStepOnly = try scratch.subfolder([
       "probes.csv": "\"step\"\n0\n", "neurons/w.csv": "step,n1\n0,1\n",
     ])
     #expect(try RunFolder.load(quotedStepOnly).probeNames == ["w"])
@@ -261,7 +283,9 @@ enum Fixtures {
   }
 
   @Test func replicatesAreDrawnThinInOneColour() throws {
-    let url = try Fixtures.folder([
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let url = try scratch.subfolder([
       "lam=0.1,seed=1/probes.csv": "step,loss\n0,1\n10,0.5\n",
       "lam=0.1,seed=2/probes.csv": "step,loss\n0,1\n10,0.6\n",
       "lam=0.25,seed=1/probes.csv": "step,loss\n0,1\n10,0.8\n",
@@ -278,7 +302,9 @@ enum Fixtures {
   @Test func aRunKeepsItsColourInPanelsOfProbesAnotherRunLacks() throws {
     // The first run has no "acc": the second run's line was drawn in the first colour there, which the
     // legend (in the first panel only) gave to the first run.
-    let url = try Fixtures.folder([
+    let scratch = try ScratchFolder.make("xsg-plot")
+    defer { ScratchFolder.remove(scratch) }
+    let url = try scratch.subfolder([
       "a/probes.csv": "step,loss\n0,1\n10,0.5\n",
       "b/probes.csv": "step,loss,acc\n0,1,0.5\n10,0.6,0.9\n",
     ])

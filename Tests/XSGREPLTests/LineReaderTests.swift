@@ -54,12 +54,6 @@ import Testing
 /// The readline reader's history file. Readline's history is one list per process, so these run one at a
 /// time, and each reader starts from an empty list.
 @Suite(.serialized) struct ReadlineHistoryFileTests {
-  private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-history-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
-
   /// What a reader warned about.
   private final class Warnings {
     var texts: [String] = []
@@ -74,8 +68,8 @@ import Testing
   /// Each session rewrote the file from its own memory, so of two sessions open at once, the one that
   /// saved last dropped what the other had typed meanwhile.
   @Test func entriesOfAnotherSessionOpenAtTheSameTimeAreKept() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder.make("xsg-history")
+    defer { ScratchFolder.remove(folder) }
     let path = folder.appending(path: "state/xsg/history").path
     let warnings = Warnings()
     let first = reader(path, warnings: warnings)
@@ -94,8 +88,8 @@ import Testing
 
   /// A history file that cannot be written was skipped in silence: the user learnt of it in the next session.
   @Test func aHistoryFileThatCannotBeWrittenIsReportedOnce() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder.make("xsg-history")
+    defer { ScratchFolder.remove(folder) }
     let file = folder.appending(path: "a-file")
     try Data().write(to: file)
     let warnings = Warnings()
@@ -111,8 +105,8 @@ import Testing
   }
 
   @Test func aFileGrownPastTheCapacityIsCutBackWhenASessionStarts() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder.make("xsg-history")
+    defer { ScratchFolder.remove(folder) }
     let path = folder.appending(path: "history").path
     let count = Int(HistoryFile.capacity) + 5
     try (1...count).map { "#1700000000\nlet x\($0) = \($0)\n" }.joined()

@@ -107,8 +107,9 @@ import Testing
   }
 
   @Test func resetForgetsBindingsAndTheTranscript() throws {
-    let file = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-reset-\(UUID()).xsg")
-    defer { try? FileManager.default.removeItem(at: file) }
+    let scratch = try ScratchFolder.make("xsg-repl-reset")
+    defer { ScratchFolder.remove(scratch) }
+    let file = scratch.appending(path: "reset.xsg")
     let (output, evaluator, _) = session("let a = 1", ":reset", "let b = 2", ":save \(file.path)")
     #expect(evaluator.names == ["b"])
     #expect(output.out == "the session is empty again\nsaved 1 entry to \(file.path)\n")
@@ -116,8 +117,9 @@ import Testing
   }
 
   @Test func saveWritesTheSuccessfulEntriesAsAScript() throws {
-    let file = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-save-\(UUID()).xsg")
-    defer { try? FileManager.default.removeItem(at: file) }
+    let scratch = try ScratchFolder.make("xsg-repl-save")
+    defer { ScratchFolder.remove(scratch) }
+    let file = scratch.appending(path: "save.xsg")
     let (output, _, _) = session(
       "let a = 1", "wrong", "f(1,", "2)", "let b = 2", "train", ":save \(file.path)")
     #expect(output.out.hasSuffix("saved 3 entries to \(file.path)\n"))
@@ -130,7 +132,9 @@ import Testing
 
   /// `:save` said only "cannot write" and left the user to guess why.
   @Test func saveSaysWhyItCannotWrite() throws {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-save-\(UUID())")
+    let scratch = try ScratchFolder.make("xsg-repl-save")
+    defer { ScratchFolder.remove(scratch) }
+    let folder = scratch.appending(path: "missing")
     let (output, _, _) = session("let a = 1", ":save \(folder.path)/x.xsg", ":save /tmp")
     #expect(
       output.err == "error: cannot write '\(folder.path)/x.xsg': there is no folder '\(folder.path)'\n"
@@ -138,8 +142,9 @@ import Testing
   }
 
   @Test func loadRunsAFileUnderItsOwnName() throws {
-    let file = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-load-\(UUID()).xsg")
-    defer { try? FileManager.default.removeItem(at: file) }
+    let scratch = try ScratchFolder.make("xsg-repl-load")
+    defer { ScratchFolder.remove(scratch) }
+    let file = scratch.appending(path: "load.xsg")
     try "let c = 9\n".write(to: file, atomically: true, encoding: .utf8)
     let (output, evaluator, _) = session(":load \(file.path)", "c", ":load /no/such/file.xsg")
     #expect(evaluator.ran.first?.name == file.path)
@@ -150,9 +155,8 @@ import Testing
   /// `:load` says why a file cannot be run; before, every problem (even bytes that are not UTF-8) was
   /// "cannot read".
   @Test func loadSaysWhyAFileCannotBeRun() throws {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-load-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder.make("xsg-repl-load")
+    defer { ScratchFolder.remove(folder) }
     let binary = folder.appending(path: "latin1.xsg")
     try Data("let a = 1\nlet \u{3bb} = 2 # caf".utf8 + [0xE9, 0x0A]).write(to: binary)
     let (output, evaluator, _) = session(":load \(binary.path)", ":load \(folder.path)")

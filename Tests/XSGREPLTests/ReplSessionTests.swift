@@ -228,8 +228,9 @@ import XSGRuntime
   }
 
   @Test func saveThenLoadRebuildsTheSession() throws {
-    let file = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-roundtrip-\(UUID()).xsg")
-    defer { try? FileManager.default.removeItem(at: file) }
+    let scratch = try ScratchFolder.make("xsg-repl-roundtrip")
+    defer { ScratchFolder.remove(scratch) }
+    let file = scratch.appending(path: "roundtrip.xsg")
     _ = run(
       Self.setup + ["let broken = (", ")", "train f on hyper with o for 3 steps", ":save \(file.path)"])
     let saved = try String(contentsOf: file, encoding: .utf8)
@@ -242,9 +243,8 @@ import XSGRuntime
   /// A pasted script or a `:load`ed file that fails half-way keeps the bindings made before the error;
   /// `:save` left them out, so the saved script failed on the first use of one.
   @Test func saveKeepsWhatAFailedEntryBoundBeforeItsError() throws {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-repl-partial-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder.make("xsg-repl-partial")
+    defer { ScratchFolder.remove(folder) }
     let script = folder.appending(path: "setup.xsg")
     try "let good = 1\n\n# a comment\nlet bad = [1][3]\nlet after = 2\n".write(
       to: script, atomically: true, encoding: .utf8)

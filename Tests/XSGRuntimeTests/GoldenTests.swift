@@ -108,10 +108,10 @@ struct GoldenChunk {
       return Outcome(output: [], error: (first.range.start.line, "\(first.code) \(first.message)"))
     }
     let buffer = OutputBuffer()
-    let scratch = FileManager.default.temporaryDirectory.appending(path: "xsg-golden-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: scratch) }
+    let scratch = try ScratchFolder.make("xsg-golden")
+    defer { ScratchFolder.remove(scratch) }
     let folder = try RunFolderWriter(
-      url: scratch, script: source, overrides: [],
+      url: scratch.appending(path: "run"), script: source, overrides: [],
       meta: RunMeta(xsgVersion: "test", script: source, scriptPath: nil, threads: 1, argv: []))
     let interpreter = Interpreter(
       settings: .init(write: { buffer.append($0) }, shouldStop: { false }), folder: folder)

@@ -98,8 +98,9 @@ import XSGSyntax
   }
 
   @Test func atomicWriteReplaces() throws {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "xsg-atomic-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let scratch = try ScratchFolder.make("xsg-atomic")
+    defer { ScratchFolder.remove(scratch) }
+    let folder = scratch.appending(path: "new")
     let file = folder.appending(path: "a.txt")
     try AtomicFile.write("one", to: file)
     try AtomicFile.write("two", to: file)
@@ -109,8 +110,9 @@ import XSGSyntax
 
   /// index.csv lists a sweep's running run as soon as its subfolder exists, with its progress so far.
   @Test func indexListsTheRunningRun() throws {
-    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-index-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: url) }
+    let scratch = try ScratchFolder.make("xsg-index")
+    defer { ScratchFolder.remove(scratch) }
+    let url = scratch.appending(path: "run")
     let folder = try RunFolderWriter(
       url: url, script: "", overrides: [],
       meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
@@ -134,8 +136,9 @@ import XSGSyntax
 
   /// A loop variable named like a fixed column of index.csv gets its own header, not a second `steps`.
   @Test func indexHeadersAreUnique() throws {
-    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-index-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: url) }
+    let scratch = try ScratchFolder.make("xsg-index")
+    defer { ScratchFolder.remove(scratch) }
+    let url = scratch.appending(path: "run")
     let folder = try RunFolderWriter(
       url: url, script: "", overrides: [],
       meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
@@ -154,8 +157,9 @@ import XSGSyntax
   /// A loop variable too long for a file name (255 bytes) gives a cut name kept apart by a hash; the run
   /// failed with "File name too long".
   @Test func longParametersGiveShortDistinctNames() throws {
-    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-long-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: url) }
+    let scratch = try ScratchFolder.make("xsg-long")
+    defer { ScratchFolder.remove(scratch) }
+    let url = scratch.appending(path: "run")
     let folder = try RunFolderWriter(
       url: url, script: "", overrides: [],
       meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
@@ -211,8 +215,9 @@ import XSGSyntax
 @Suite struct RunFolderFailureTests {
   /// A run folder that cannot be written fails the train with a located E0508, not a bare system error.
   @Test func aFolderThatCannotBeWrittenFailsAtTheTrain() throws {
-    let url = FileManager.default.temporaryDirectory.appending(path: "xsg-blocked-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: url) }
+    let scratch = try ScratchFolder.make("xsg-blocked")
+    defer { ScratchFolder.remove(scratch) }
+    let url = scratch.appending(path: "run")
     let script = """
       for s in 1..2 {
         net f = relu2(width: 2)
