@@ -22,6 +22,11 @@ final class ReplTerminal {
   /// A fresh folder that is the session's working directory, HOME and XDG_STATE_HOME.
   let folder: URL
   private let socket = "xsg-test-\(UUID().uuidString.prefix(8))"
+  /// Where the server of `tmux -L socket` listens (tmux leaves the socket behind when the server is killed).
+  var socketPath: String {
+    let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    return "\(base)/tmux-\(getuid())/\(socket)"
+  }
 
   /// Starts `xsg ARGUMENTS` in a 100×40 terminal, with `environment` added to the session's. With
   /// `jobControl`, xsg is typed into an interactive bash, so Ctrl-Z stops it and `fg` brings it back; the
@@ -34,6 +39,19 @@ final class ReplTerminal {
     output: String? = nil, inScript: Bool = false
   ) throws {
     folder = try ScratchFolder.make("xsg-repl")
+    // A terminal that fails to start is closed here: no test would get to close it.
+    do {
+      try start(
+        arguments, environment: environment, jobControl: jobControl, output: output, inScript: inScript)
+    } catch {
+      close()
+      throw error
+    }
+  }
+
+  private func start(
+    _ arguments: [String], environment: [String: String], jobControl: Bool, output: String?, inScript: Bool
+  ) throws {
     // The shell reports xsg's exit status on the screen: tmux's own `pane_dead_status` is sometimes
     // missing when the pane has just died. It ignores Ctrl-C itself, so only xsg sees it (xsg installs its
     // own handler, so the inherited "ignore" does not reach it).
@@ -123,9 +141,10 @@ final class ReplTerminal {
     return false
   }
 
-  /// Stops the tmux server (and xsg with it) and removes the folder.
+  /// Stops the tmux server (and xsg with it) and removes the folder and the server's socket.
   func close() {
     _ = try? tmux(["kill-server"])
+    unlink(socketPath)
     ScratchFolder.remove(folder)
   }
 

@@ -70,4 +70,17 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.path))
     ScratchFolder.remove(folder)  // a folder that is already gone is no error
   }
+
+  /// tmux leaves its socket behind when the server is killed: 651 `xsg-test-…` sockets had piled up in
+  /// /tmp/tmux-0 from the REPL tests.
+  @Test(.enabled(if: ReplTerminal.tmux != nil, "needs tmux"))
+  func aClosedTerminalLeavesNothingBehind() throws {
+    let terminal = try ReplTerminal()
+    defer { terminal.close() }
+    try terminal.waitFor("xsg>")
+    #expect(FileManager.default.fileExists(atPath: terminal.socketPath))
+    terminal.close()
+    #expect(!FileManager.default.fileExists(atPath: terminal.folder.path))
+    #expect(!FileManager.default.fileExists(atPath: terminal.socketPath))
+  }
 }
