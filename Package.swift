@@ -43,13 +43,15 @@ let package = Package(
     // Stamps the git commit of the build into the executable (`xsg --version`).
     .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
 
+    // Scratch folders that tests remove however they end (shared by the test targets that write files).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "XSGSyntaxTests", dependencies: ["XSGSyntax"]),
     .testTarget(name: "XSGCoreTests", dependencies: ["XSGCore"]),
-    .testTarget(name: "XSGPlotTests", dependencies: ["XSGPlot"]),
-    .testTarget(name: "XSGRuntimeTests", dependencies: ["XSGRuntime"]),
-    .testTarget(name: "XSGREPLTests", dependencies: ["XSGREPL"]),
+    .testTarget(name: "XSGPlotTests", dependencies: ["XSGPlot", "TestSupport"]),
+    .testTarget(name: "XSGRuntimeTests", dependencies: ["XSGRuntime", "TestSupport"]),
+    .testTarget(name: "XSGREPLTests", dependencies: ["XSGREPL", "TestSupport"]),
     // End-to-end tests that spawn the built `xsg` binary.
-    .testTarget(name: "XSGCLITests", dependencies: ["xsg"]),
+    .testTarget(name: "XSGCLITests", dependencies: ["xsg", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

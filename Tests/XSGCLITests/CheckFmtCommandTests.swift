@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `xsg check` and `xsg fmt` end to end: exit codes, where output goes, files rewritten.

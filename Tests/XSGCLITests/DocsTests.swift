@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The documentation a newcomer reads: every page the README promises exists, every relative link in

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every shipped example runs end to end at a reduced size (command-line overrides of its top-level

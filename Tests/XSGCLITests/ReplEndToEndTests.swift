@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary at a real (tmux) terminal: readline, Tab completion, training, Ctrl-C, history.

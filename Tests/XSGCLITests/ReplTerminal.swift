@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `xsg` running in a private tmux server, driven like a person at a terminal: type text, press
 /// keys, wait for text on the screen. Every wait is bounded; `close()` kills the server.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `xsg run` end to end: the run folder's files, overrides, reproducibility, exit codes, Ctrl-C.

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The tests leave nothing behind in the temporary directory. Each makes its files in a scratch folder that
-/// a `defer` on the next line removes (ScratchFolder.swift); before, only some did, and every run of the
+/// a `defer` on the next line removes (Tests/TestSupport/ScratchFolder.swift); before, only some did, and every run of the
 /// suite left some forty `xsg-plot-…`, `xsg-plot-cli-…` and `xsg-checkfmt-…` folders in /tmp.
 @Suite struct ScratchFolderTests {
   static let testsFolder = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -49,13 +50,6 @@ import Testing
         }
       }
     }
-  }
-
-  /// Each test target has its own copy of ScratchFolder.swift (test targets share no code): they agree.
-  @Test func theCopiesOfTheHelperAgree() throws {
-    let copies = try Self.sources().filter { $0.path.hasSuffix("/ScratchFolder.swift") }
-    #expect(copies.count >= 4)
-    #expect(Set(copies.map(\.text)).count == 1, "\(copies.map(\.path))")
   }
 
   @Test func removeTakesTheFolderWithEverythingInIt() throws {

@@ -7,11 +7,11 @@ import Foundation
 ///     let folder = try ScratchFolder.make("xsg-run")
 ///     defer { ScratchFolder.remove(folder) }
 ///
-/// Each test target that writes files has a copy of this file; ScratchFolderTests (in XSGCLITests) checks
-/// that the copies agree and that no test reaches the temporary directory another way.
-enum ScratchFolder {
+/// The test targets that write files depend on this target for it; ScratchFolderTests (in XSGCLITests)
+/// checks that no test reaches the temporary directory another way.
+public enum ScratchFolder {
   /// A new empty folder.
-  static func make(_ prefix: String) throws -> URL {
+  public static func make(_ prefix: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appending(path: "\(prefix)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
@@ -20,7 +20,7 @@ enum ScratchFolder {
   /// Deletes `folder` with everything in it. A process the test started may still be writing there as it
   /// ends (bash saves its history when the tmux server is killed): the removal then fails on a folder that
   /// is not empty, so it is tried again, for at most a second.
-  static func remove(_ folder: URL) {
+  public static func remove(_ folder: URL) {
     for _ in 0..<20 {
       do {
         try FileManager.default.removeItem(at: folder)
