@@ -5,11 +5,6 @@ import Testing
 /// Names in blocks: W0201 (a `let` in a block that uses the outer name it hides), and a function body's
 /// own names, which run in order like any block's.
 @Suite struct BlockScopeTests {
-  func check(_ lines: [String], predeclared: Set<String> = []) -> [Diagnostic] {
-    let source = SourceFile(name: "t.xsg", text: lines.joined(separator: "\n") + "\n")
-    return FrontEnd.check(source, oracle: TestOracle.table, predeclared: predeclared).diagnostics
-  }
-
   func summary(_ diagnostics: [Diagnostic]) -> [String] {
     diagnostics.map {
       "\($0.range.start.line):\($0.range.start.column) \($0.severity) [\($0.code)] \($0.message)"
@@ -17,7 +12,7 @@ import Testing
   }
 
   @Test func counterInALoopIsAWarning() throws {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "let wins = 0",
       "for s in [1, 2] {",
       "  let wins = wins + 1",
@@ -35,7 +30,7 @@ import Testing
   }
 
   @Test func everyKindOfBlockAndDeclarationWarns() {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "data train = hypercube(10)",
       "let lr = 0.1",
       "if true {",
@@ -51,7 +46,7 @@ import Testing
 
   @Test func shadowingWithoutUsingTheOuterNameIsFine() {
     #expect(
-      check([
+      checkLines([
         "let lr = 0.1",
         "for s in [1, 2] {",
         "  let lr = 0.2",
@@ -71,7 +66,7 @@ import Testing
   }
 
   @Test func anEarlierEntryOfTheSessionIsNamedInANote() throws {
-    let diagnostics = check(["for s in [1] {", "  let total = total + s", "}"], predeclared: ["total"])
+    let diagnostics = checkLines(["for s in [1] {", "  let total = total + s", "}"], predeclared: ["total"])
     let warning = try #require(diagnostics.first)
     #expect(warning.code == .hidesOuterName && warning.labels.isEmpty)
     #expect(warning.notes.first == "the outer 'total' was declared earlier in this session")
@@ -81,19 +76,19 @@ import Testing
     // Before, `check` let the body see `x` before its `let`; the call then failed at run time.
     #expect(
       summary(
-        check([
+        checkLines([
           "fn k() {",
           "  print x",
           "  let x = 1",
           "}",
         ])) == ["2:9 error [E0201] cannot find 'x' in scope"])
     // An outer `x` is what the body's first line sees, as the interpreter does.
-    #expect(check(["let x = 1", "fn k() {", "  print x", "  let y = 2", "}", "k()"]).isEmpty)
+    #expect(checkLines(["let x = 1", "fn k() {", "  print x", "  let y = 2", "}", "k()"]).isEmpty)
     // Names of the scopes around a body may still be declared after the function.
-    #expect(check(["fn k() {", "  return y", "}", "let y = 2", "print k()"]).isEmpty)
+    #expect(checkLines(["fn k() {", "  return y", "}", "let y = 2", "print k()"]).isEmpty)
     // A nested function sees its enclosing body's later names: it runs when called.
     #expect(
-      check([
+      checkLines([
         "fn outer() {", "  fn inner() {", "    return z", "  }", "  let z = 1", "  return inner()", "}",
       ]).isEmpty)
   }

@@ -5,25 +5,15 @@ import Testing
 /// E0210: a function called before a name its body uses (directly or through the functions it calls)
 /// is declared. Each script also holds calls that must pass, beside at least one that must not.
 @Suite struct CallOrderTests {
-  func check(_ lines: [String], predeclared: Set<String> = []) -> [Diagnostic] {
-    let source = SourceFile(name: "t.xsg", text: lines.joined(separator: "\n") + "\n")
-    return FrontEnd.check(source, oracle: TestOracle.table, predeclared: predeclared).diagnostics
-  }
-
-  /// "line: message" of each diagnostic, for compact expectations.
-  func summary(_ diagnostics: [Diagnostic]) -> [String] {
-    diagnostics.map { "\($0.range.start.line): [\($0.code)] \($0.message)" }
-  }
-
   @Test func directUseIsReportedAtTheCall() throws {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn acc() {",
       "  return accuracy(f, iid)",
       "}",
       "print acc()",
       "net f = relu2(width: 10)",
     ])
-    #expect(summary(diagnostics) == ["4: [E0210] 'acc' uses 'f', which is not declared until line 5"])
+    #expect(lineSummary(diagnostics) == ["4: [E0210] 'acc' uses 'f', which is not declared until line 5"])
     let diagnostic = try #require(diagnostics.first)
     #expect(diagnostic.range.start.column == 7 && diagnostic.range.end.column == 12)
     #expect(diagnostic.labels.map(\.message) == ["'f' is used here", "declared here"])
@@ -32,7 +22,7 @@ import Testing
   }
 
   @Test func transitiveUseNamesTheChainOfCalls() throws {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn inner() {",
       "  return x + 1",
       "}",
@@ -46,7 +36,7 @@ import Testing
       "let x = 1",
     ])
     #expect(
-      summary(diagnostics) == [
+      lineSummary(diagnostics) == [
         "10: [E0210] 'outer' calls 'middle', which calls 'inner', which uses 'x', which is not declared until line 11"
       ])
     let diagnostic = try #require(diagnostics.first)
@@ -57,7 +47,7 @@ import Testing
   }
 
   @Test func functionDeclaredEarlyAndCalledAfterTheNamePasses() {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn grow(n) {",
       "  return n * scale",
       "}",
@@ -68,11 +58,12 @@ import Testing
       "  print grow(i)",
       "}",
     ])
-    #expect(summary(diagnostics) == ["4: [E0210] 'grow' uses 'scale', which is not declared until line 5"])
+    #expect(
+      lineSummary(diagnostics) == ["4: [E0210] 'grow' uses 'scale', which is not declared until line 5"])
   }
 
   @Test func recursionEndsTheSearch() {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn down(n) {",
       "  if n > 0 { return down(n - 1) }",
       "  return base",
@@ -91,7 +82,7 @@ import Testing
       "print pong(3)",
     ])
     #expect(
-      summary(diagnostics) == [
+      lineSummary(diagnostics) == [
         "12: [E0210] 'down' uses 'base', which is not declared until line 13",
         "12: [E0210] 'ping' calls 'pong', which uses 'step', which is not declared until line 15",
         "14: [E0210] 'ping' calls 'pong', which uses 'step', which is not declared until line 15",
@@ -99,7 +90,7 @@ import Testing
   }
 
   @Test func parametersAndLocalNamesAreNotFlagged() {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn f(x) {",
       "  let y = x",
       "  for k in [1, 2] {",
@@ -113,11 +104,11 @@ import Testing
       "let k = 3",
       "let z = 4",
     ])
-    #expect(summary(diagnostics) == ["8: [E0210] 'f' uses 'z', which is not declared until line 12"])
+    #expect(lineSummary(diagnostics) == ["8: [E0210] 'f' uses 'z', which is not declared until line 12"])
   }
 
   @Test func severalMissingNamesGiveOneDiagnosticWithANote() throws {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn acc() {",
       "  return accuracy(f, later)",
       "}",
@@ -131,7 +122,7 @@ import Testing
   }
 
   @Test func pipesAndFunctionArgumentsAreCalls() {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn scaled(v) {",
       "  return v * scale",
       "}",
@@ -141,7 +132,7 @@ import Testing
       "let scale = 3",
     ])
     #expect(
-      summary(diagnostics) == [
+      lineSummary(diagnostics) == [
         "5: [E0210] 'scaled' uses 'scale', which is not declared until line 7",
         "6: [E0210] 'scaled' uses 'scale', which is not declared until line 7",
       ])
@@ -150,7 +141,7 @@ import Testing
   /// A nested function's use of its enclosing function's names runs inside that function's call; only
   /// the script's names are checked at the outer call.
   @Test func nestedFunctionsAreFollowedThroughTheirEnclosingFunction() {
-    let diagnostics = check([
+    let diagnostics = checkLines([
       "fn fraction(λ) {",
       "  fn learns(trial) {",
       "    return trial * λ * d + local",
@@ -163,14 +154,14 @@ import Testing
       "print fraction(0.2)",
     ])
     #expect(
-      summary(diagnostics) == [
+      lineSummary(diagnostics) == [
         "8: [E0210] 'fraction' uses 'learns', which uses 'd', which is not declared until line 9"
       ])
   }
 
   /// A function of an earlier REPL entry has no body here to follow; a call of it is left to the runtime.
   @Test func blockScopesAndEarlierEntries() {
-    let diagnostics = check(
+    let diagnostics = checkLines(
       [
         "if true {",
         "  fn h() {",
@@ -181,7 +172,7 @@ import Testing
         "  print h()",
         "}",
       ], predeclared: ["old"])
-    #expect(summary(diagnostics) == ["5: [E0210] 'h' uses 'w', which is not declared until line 6"])
+    #expect(lineSummary(diagnostics) == ["5: [E0210] 'h' uses 'w', which is not declared until line 6"])
   }
 
   @Test func richFormShowsTheCallTheUseAndTheDeclaration() {

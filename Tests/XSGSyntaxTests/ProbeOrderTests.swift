@@ -5,15 +5,6 @@ import Testing
 /// E0211: a `train` runs the probe entries of its scopes from step 0, so every name they use (directly or
 /// through the functions they call) must be declared before the train.
 @Suite struct ProbeOrderTests {
-  func check(_ lines: [String]) -> [Diagnostic] {
-    let source = SourceFile(name: "t.xsg", text: lines.joined(separator: "\n") + "\n")
-    return FrontEnd.check(source, oracle: TestOracle.table).diagnostics
-  }
-
-  func summary(_ diagnostics: [Diagnostic]) -> [String] {
-    diagnostics.map { "\($0.range.start.line): [\($0.code)] \($0.message)" }
-  }
-
   let setup = [
     "data train = hypercube(20) | xor(1, 2) | spurious(3, flip: 0.1)",
     "net f = relu2(width: 4)",
@@ -21,21 +12,21 @@ import Testing
   ]
 
   @Test func aNameDeclaredAfterTheTrainIsAnError() throws {
-    let diagnostics = check(
+    let diagnostics = checkLines(
       setup + [
         "probe every 5 { acc = accuracy(f, held) }",
         "let run = train f on train with o for 20 steps",
         "data held = test(train, iid)",
       ])
     #expect(
-      summary(diagnostics) == ["5: [E0211] probe 'acc' uses 'held', which is not declared until line 6"])
+      lineSummary(diagnostics) == ["5: [E0211] probe 'acc' uses 'held', which is not declared until line 6"])
     let error = try #require(diagnostics.first)
     #expect(error.range.start.column == 11)
     #expect(error.labels.map(\.range.start.line) == [4, 4, 6])
   }
 
   @Test func throughAFunctionAndInAnInnerBlock() {
-    let diagnostics = check(
+    let diagnostics = checkLines(
       setup + [
         "fn score() {",
         "  return accuracy(f, held)",
@@ -47,14 +38,14 @@ import Testing
         "data held = test(train, iid)",
       ])
     #expect(
-      summary(diagnostics) == [
+      lineSummary(diagnostics) == [
         "9: [E0211] probe 'acc' calls 'score', which uses 'held', which is not declared until line 11"
       ])
   }
 
   @Test func namesDeclaredBeforeTheTrainAndLaterBlocksAreFine() {
     #expect(
-      check(
+      checkLines(
         setup + [
           "data held = test(train, iid)",
           "probe every 5 { acc = accuracy(f, held), w = mean(f.w_sp) }",
@@ -77,7 +68,7 @@ import Testing
   }
 
   @Test func aProbeInAFunctionCountsAtTheFunctionsCall() {
-    let diagnostics = check(
+    let diagnostics = checkLines(
       setup + [
         "fn later() {",
         "  probe every 5 { x = accuracy(f, third) }",
@@ -86,6 +77,7 @@ import Testing
         "print later()",
         "data third = test(train, iid)",
       ])
-    #expect(summary(diagnostics) == ["8: [E0210] 'later' uses 'third', which is not declared until line 9"])
+    #expect(
+      lineSummary(diagnostics) == ["8: [E0210] 'later' uses 'third', which is not declared until line 9"])
   }
 }

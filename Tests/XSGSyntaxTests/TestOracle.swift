@@ -27,3 +27,14 @@ enum TestOracle {
       "map": CallSignature([.init("items"), .init("function")]),
     ])
 }
+
+/// The front end's diagnostics for a script given as lines, checked against `TestOracle.table`.
+func checkLines(_ lines: [String], predeclared: Set<String> = []) -> [Diagnostic] {
+  let source = SourceFile(name: "t.xsg", text: lines.joined(separator: "\n") + "\n")
+  return FrontEnd.check(source, oracle: TestOracle.table, predeclared: predeclared).diagnostics
+}
+
+/// "line: [code] message" of each diagnostic, for compact expectations.
+func lineSummary(_ diagnostics: [Diagnostic]) -> [String] {
+  diagnostics.map { "\($0.range.start.line): [\($0.code)] \($0.message)" }
+}
