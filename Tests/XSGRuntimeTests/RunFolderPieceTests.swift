@@ -86,6 +86,13 @@ import XSGSyntax
 }
 
 @Suite struct FileTextTests {
+  /// A run folder for an empty script, as `xsg run` makes it.
+  static func writer(at url: URL) throws -> RunFolderWriter {
+    try RunFolderWriter(
+      url: url, script: "", overrides: [],
+      meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
+  }
+
   @Test func numbersRoundTrip() {
     for x in [0.1, 1.0 / 3.0, 1e-7, 123_456_789.125, -2.5, Double(Float(0.3))] {
       #expect(Double(NumberText.roundTrip(x)) == x)
@@ -114,9 +121,7 @@ import XSGSyntax
     let scratch = try ScratchFolder.make("xsg-index")
     defer { ScratchFolder.remove(scratch) }
     let url = scratch.appending(path: "run")
-    let folder = try RunFolderWriter(
-      url: url, script: "", overrides: [],
-      meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
+    let folder = try Self.writer(at: url)
     let first = try folder.beginRun(parameters: [("s", "1")], probeNames: ["w"])
     try first.append(step: 0, values: [.scalar(1)])
     first.advance(to: 2)
@@ -140,9 +145,7 @@ import XSGSyntax
     let scratch = try ScratchFolder.make("xsg-index")
     defer { ScratchFolder.remove(scratch) }
     let url = scratch.appending(path: "run")
-    let folder = try RunFolderWriter(
-      url: url, script: "", overrides: [],
-      meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
+    let folder = try Self.writer(at: url)
     for budget in ["3", "5"] {
       let record = try folder.beginRun(
         parameters: [("steps", budget), ("final_w", "a"), ("run", "b"), ("s", "1")], probeNames: ["w"])
@@ -161,9 +164,7 @@ import XSGSyntax
     let scratch = try ScratchFolder.make("xsg-long")
     defer { ScratchFolder.remove(scratch) }
     let url = scratch.appending(path: "run")
-    let folder = try RunFolderWriter(
-      url: url, script: "", overrides: [],
-      meta: RunMeta(xsgVersion: "test", script: "", scriptPath: nil, threads: 1, argv: []))
+    let folder = try Self.writer(at: url)
     for letter in ["λ", "μ"] {
       let record = try folder.beginRun(
         parameters: [("s", String(repeating: letter, count: 300))], probeNames: ["w"])
