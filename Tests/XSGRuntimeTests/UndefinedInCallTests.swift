@@ -26,7 +26,8 @@ import XSGSyntax
     ])
     #expect(error.code == .name && error.message == "'g' is not defined")
     #expect(
-      error.help == "'acc' was called at 5:7, and its body sees only the names declared before that call")
+      error.help == "a function's body sees only the names declared before the call"
+        && error.labels.map { "\($0.range.start) \($0.message)" } == ["5:7 'acc' is called here"])
     #expect(error.suggestion == nil)
   }
 
@@ -44,7 +45,7 @@ import XSGSyntax
       "let later = 1",
     ])
     #expect(
-      error.help == "'inner' was called at 5:10, and its body sees only the names declared before that call")
+      error.labels.map { "\($0.range.start) \($0.message)" } == ["5:10 'inner' is called here"])
   }
 
   /// A name the body declares after using it is the body's own mistake, not the call's: no note.
@@ -77,7 +78,8 @@ import XSGSyntax
       "data held = test(train, iid)",
     ])
     #expect(error.code == .name && error.message == "'held' is not defined" && error.suggestion == nil)
+    #expect(error.help == "a probe runs during the train, and sees only the names declared before it")
     #expect(
-      error.help == "probe 'acc' runs during the train at 5:10, and sees only the names declared before it")
+      error.labels.map { "\($0.range.start) \($0.message)" } == ["5:10 probe 'acc' runs during this train"])
   }
 }

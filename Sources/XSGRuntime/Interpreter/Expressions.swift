@@ -155,9 +155,8 @@ extension Interpreter {
       // script declares it after the call (made in a way the check does not follow, such as through a
       // `let`). A suggestion of another name would mislead; the call is what to move.
       error.suggestion = nil
-      error.help =
-        "'\(function.name)' was called at \(range.start), and its body sees only the names "
-        + "declared before that call"
+      error.help = "a function's body sees only the names declared before the call"
+      error.labels.append(Diagnostic.Label(range, "'\(function.name)' is called here"))
       error.undefinedName = nil
       throw error
     }

@@ -251,9 +251,8 @@ extension Interpreter {
       // is declared after a train it cannot (one inside a function called through a `let`, say). A
       // suggestion of another name would mislead: the train is what runs too early.
       error.suggestion = nil
-      error.help =
-        "probe '\(entry.name.name)' runs during the train at \(train.start), and sees only the names "
-        + "declared before it"
+      error.help = "a probe runs during the train, and sees only the names declared before it"
+      error.labels.append(Diagnostic.Label(train, "probe '\(entry.name.name)' runs during this train"))
       error.undefinedName = nil
       throw error
     }
