@@ -30,6 +30,12 @@ import Testing
     try text.write(to: dir.appending(path: "exp.xsg"), atomically: true, encoding: .utf8)
   }
 
+  /// Writes `text` as exp.xsg in `dir` and runs it quietly into `dir/out`.
+  static func runQuietly(_ text: String = script, in dir: URL) throws -> Binary.Result {
+    try write(text, in: dir)
+    return try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+  }
+
   static func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
   static func json(_ url: URL) throws -> [String: Any] {
@@ -59,8 +65,7 @@ import Testing
   @Test func writesAConsistentRunFolder() throws {
     let dir = try ScratchFolder.make("xsg-run")
     defer { ScratchFolder.remove(dir) }
-    try Self.write(in: dir)
-    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    let result = try Self.runQuietly(in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("w_sp "))
     let out = dir.appending(path: "out")
@@ -180,8 +185,7 @@ import Testing
       """
     let dir = try ScratchFolder.make("xsg-run")
     defer { ScratchFolder.remove(dir) }
-    try Self.write(sweep, in: dir)
-    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    let result = try Self.runQuietly(sweep, in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let index = try Self.csv(dir.appending(path: "out/index.csv"))
     #expect(index.first == ["run", "lam", "s", "final_w", "steps", "status"])
@@ -206,8 +210,7 @@ import Testing
       """
     let dir = try ScratchFolder.make("xsg-run")
     defer { ScratchFolder.remove(dir) }
-    try Self.write(sweep, in: dir)
-    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    let result = try Self.runQuietly(sweep, in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let index = try Self.csv(dir.appending(path: "out/index.csv"))
     #expect(index.dropFirst().map { $0[0] } == ["lr=0.00123457", "lr=0.00123457-2"])
@@ -228,8 +231,7 @@ import Testing
       """
     let dir = try ScratchFolder.make("xsg-run")
     defer { ScratchFolder.remove(dir) }
-    try Self.write(two, in: dir)
-    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    let result = try Self.runQuietly(two, in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let svg = try Self.read(dir.appending(path: "out/both.svg"))
     #expect(svg.contains("w (run1)") && svg.contains("w (run2)"))
@@ -289,8 +291,7 @@ import Testing
     let text = Self.script + "plot(run, [\"w_sp\"], file: \"../escape.svg\")\n"
     let dir = try ScratchFolder.make("xsg-run")
     defer { ScratchFolder.remove(dir) }
-    try Self.write(text, in: dir)
-    let result = try Binary.run(["run", "exp.xsg", "--out", "out", "--quiet"], in: dir)
+    let result = try Self.runQuietly(text, in: dir)
     #expect(result.status == 70)
     #expect(result.stderr.contains("leaves the run folder"))
     #expect(!FileManager.default.fileExists(atPath: dir.appending(path: "escape.svg").path))
