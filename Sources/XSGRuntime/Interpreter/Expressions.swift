@@ -180,9 +180,9 @@ extension Interpreter {
   /// Whether `error` is an undefined name in the body of `function` (so it comes from this call, not
   /// from a probe block declared elsewhere) that the body itself does not declare.
   private static func isOutsideNameUndefined(_ error: RuntimeError, in function: FunctionValue) -> Bool {
-    guard let name = error.undefinedName, let range = error.range else { return false }
     let body = function.declaration.body
-    return body.range.contains(range) && !declares(body, name)
+    guard let name = error.undefinedName(in: body.range) else { return false }
+    return !declares(body, name)
   }
 
   /// Checks the data a pipe stage gives, so that a coordinate outside 1...d, or one that is both signal

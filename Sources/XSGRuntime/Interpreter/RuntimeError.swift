@@ -35,6 +35,12 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
   /// For "'x' is not defined": the name, until the innermost function call whose body uses it has
   /// noted the call (see `Interpreter.callUser`).
   var undefinedName: String?
+  /// The name of an "'x' is not defined" raised inside `range` (nil for any other error).
+  func undefinedName(in range: SourceRange) -> String? {
+    guard let name = undefinedName, let own = self.range, range.contains(own) else { return nil }
+    return name
+  }
+
   /// Where the error was reached from in sources other than its own (see `reached(from:_:)`).
   public var labels: [Diagnostic.Label] = []
 

@@ -245,7 +245,7 @@ extension Interpreter {
     do {
       value = try evaluate(entry.value, in: scope)
     } catch var error as RuntimeError
-      where Self.isUndefinedName(error, in: entry.value.range)
+      where error.undefinedName(in: entry.value.range) != nil
     {
       // The static check (E0211) reports names declared nowhere or after a train it can see; this one
       // is declared after a train it cannot (one inside a function called through a `let`, say). A
@@ -266,14 +266,6 @@ extension Interpreter {
         "probe '\(entry.name.name)' must give a number, true/false or a per-neuron vector, got \(value.kind)",
         at: entry.value.range)
     }
-  }
-}
-
-extension Interpreter {
-  /// Whether `error` is an undefined name inside `range`.
-  fileprivate static func isUndefinedName(_ error: RuntimeError, in range: SourceRange) -> Bool {
-    guard error.undefinedName != nil, let inner = error.range else { return false }
-    return range.contains(inner)
   }
 }
 
